@@ -1,0 +1,1 @@
+"""Shipped knowledge: event decision table, actor knowledge base, gazetteer extras."""

@@ -1,0 +1,333 @@
+"""Who: noun phrases of the article resolved to normalised actors, with simple coreference.
+
+Resolution order for a phrase: a knowledge-base name or alias inside it ("the Pentagon",
+"Hashed al-Shaabi", "Baghdad" as a seat of government); a person with a title and a country
+("Iraq's Prime Minister Mustafa al-Kadhemi" -> Government of Iraq); a security-force noun with a
+country ("US forces"); an armed-group noun with an affiliation ("pro-Iran fighters" -> a militia
+backed by Iran); generic ACLED actors ("gunmen", "protesters", "villagers"); and references back
+("the group", "he") to the last actor named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.syntax import speech_head
+from eventwire.resolve.actors import ActorKB, KBActor
+from eventwire.schema import Actor
+
+SECURITY_NOUNS = frozenset(
+    {"force", "forces", "troop", "troops", "army", "soldier", "soldiers", "military", "police",
+     "policeman", "policemen", "officer", "officers", "navy", "airforce", "marine", "marines",
+     "gendarme", "gendarmes", "gendarmerie", "security", "jet", "jets", "warplane", "warplanes",
+     "aircraft", "drone", "drones"}
+)
+ARMED_GROUP_NOUNS = frozenset(
+    {"fighter", "militia", "militant", "gunman", "group", "faction", "rebel", "insurgent",
+     "jihadist", "assailant", "attacker", "extremist", "terrorist", "bandit", "paramilitary",
+     "proxy", "target", "position"}
+)
+UNNAMED_PERPETRATORS = frozenset(
+    {"gunman", "assailant", "attacker", "man", "bandit", "kidnapper", "militant", "unknown"}
+)
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "activist"})
+RIOTER_NOUNS = frozenset({"rioter", "mob", "looter"})
+CIVILIAN_NOUNS = frozenset(
+    {"civilian", "villager", "resident", "people", "person", "farmer", "student", "child",
+     "woman", "worshipper", "passenger", "herder", "trader", "pupil", "family", "journalist",
+     "teacher", "driver", "fisherman", "refugee", "migrant", "patient", "shopper", "man"}
+)
+BACK_REFERENCES = frozenset(
+    {"group", "militia", "movement", "organisation", "organization", "alliance", "faction",
+     "network", "outfit", "coalition", "force"}
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it"})
+NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
+PRO_PATTERN = re.compile(r"\bpro[-\s]+([A-Z][\w']+)")
+BACKED_PATTERN = re.compile(r"\b([A-Z][\w']+)[-\s]+(?:backed|supported|sponsored|aligned|allied)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    actor: Actor
+    start_char: int
+    end_char: int
+    text: str
+    named: bool  # named in the text (not a pronoun or a generic noun)
+    label: str = ""  # how the text calls it, for claims' sources: "Hashed al-Shaabi"
+
+    @property
+    def source_name(self) -> str:
+        return self.label or self.actor.name
+
+
+def _to_actor(kb_actor: KBActor, mention: str, person: str | None = None) -> Actor:
+    return Actor(
+        name=kb_actor.name,
+        type=kb_actor.type,
+        country_iso3=kb_actor.country_iso3,
+        backer_iso3=kb_actor.backer_iso3,
+        mention=mention,
+        person=person,
+    )
+
+
+def phrase_of(token: Token) -> Span:
+    """The noun phrase around a head: modifiers and 'of'/'for' complements, not clauses."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("prep", "compound", "amod", "nmod") and child.lower_ in ("of", "for"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ in ("compound", "flat"):
+            right = max(right, child.right_edge.i)
+    left = max(left, token.i - 10)
+    while left < token.i and (doc[left].is_punct or doc[left].lower_ in ("a", "an")):
+        left += 1
+    return doc[left : right + 1]
+
+
+class ActorResolver:
+    """Resolves actor phrases of one document, remembering who was named for back references."""
+
+    def __init__(self, doc: Doc, kb: ActorKB, *, default_country: str | None = None):
+        self.doc = doc
+        self.kb = kb
+        # the article's main country: "Education Minister X" with no country is that country's
+        self.default_country = default_country
+        self._named: list[tuple[int, ActorRef]] = []  # (token index, ref) in document order
+        self._people: dict[str, Actor] = {}  # surname -> actor, so "Blinken" later is known
+        self._cache: dict[int, ActorRef | None] = {}
+        self._generic_names = {kb.generic(kind, None).name for kind in ("armed_group", "protesters", "rioters", "civilians")}
+        self._collect_named_actors()
+
+    # -- public ---------------------------------------------------------------------------------
+    def resolve(self, token: Token, *, country_hint: str | None = None) -> ActorRef | None:
+        """The actor a noun (or pronoun) token refers to."""
+        if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._back_reference(token, person=token.lower_ in PERSON_PRONOUNS)
+        if token.i not in self._cache:
+            self._cache[token.i] = self._resolve_phrase(token)
+        ref = self._cache[token.i]
+        if ref is None:
+            return self._generic(token, country_hint)
+        return ref
+
+    def last_named_before(self, token_index: int, *, non_state: bool = False) -> ActorRef | None:
+        for index, ref in reversed(self._named):
+            if index >= token_index:
+                continue
+            if non_state and ref.actor.type not in NON_STATE_TYPES:
+                continue
+            return ref
+        return None
+
+    # -- named actors ---------------------------------------------------------------------------
+    def _collect_named_actors(self) -> None:
+        heads = {ent.root for ent in self.doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")}
+        heads.update(chunk.root for chunk in self.doc.noun_chunks)
+        for head in sorted(heads, key=lambda t: t.i):
+            ref = self._resolve_phrase(head)
+            self._cache[head.i] = ref
+            if ref is not None and ref.named:
+                self._named.append((head.i, ref))
+
+    def _resolve_phrase(self, token: Token) -> ActorRef | None:
+        if token.ent_type_ == "GPE" and token.dep_ not in ("nsubj", "nsubjpass", "poss", "agent"):
+            return None  # a place where it happened, not a government acting
+        span = phrase_of(token)
+        possessor = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if possessor is not None and token.lemma_.lower() in ARMED_GROUP_NOUNS | SECURITY_NOUNS:
+            return self._back_reference(possessor, person=False)
+        if token.lower_ in BACK_REFERENCES and any(c.lower_ in ("the", "this") for c in token.lefts):
+            if not any(c.ent_type_ for c in token.lefts):
+                return self._back_reference(token, person=False)
+        match = self._kb_match_within(span)
+        if match is not None:
+            kb_actor, matched = match
+            if token.ent_type_ == "PERSON":
+                return self._person(token, span) or self._ref(
+                    _to_actor(kb_actor, matched.text), matched, True, label=_strip_the(matched.text)
+                )
+            actor = self._with_backer(_to_actor(kb_actor, span.text), span)
+            named = not self._is_generic(kb_actor)
+            return self._ref(actor, span, named, label=self._label(matched, kb_actor))
+        if token.ent_type_ == "PERSON":
+            return self._person(token, span)
+        described = self.kb.match_phrase(span.text)
+        if described is not None:
+            named = not self._is_generic(described)
+            return self._ref(_to_actor(described, span.text), span, named, label=self._label(span, described))
+        forces = self._security_force(token, span)
+        if forces is not None:
+            return forces
+        return self._armed_group(token, span)
+
+    def _kb_match_within(self, span: Span) -> tuple[KBActor, Span] | None:
+        """The longest knowledge-base name inside the phrase."""
+        tokens = list(span)
+        for length in range(min(len(tokens), 7), 0, -1):
+            for begin in range(0, len(tokens) - length + 1):
+                sub = span.doc[tokens[begin].i : tokens[begin].i + length]
+                if sub[0].is_punct or sub[-1].is_punct:
+                    continue
+                found = self.kb.match(sub.text)
+                if found is not None:
+                    return found, sub
+        return None
+
+    def _is_generic(self, kb_actor: KBActor) -> bool:
+        return kb_actor.name.split(" (")[0] in self._generic_names
+
+    @staticmethod
+    def _label(matched: Span, kb_actor: KBActor) -> str:
+        """How to cite the actor: its canonical name where the text spells it out
+        ('Syrian Observatory for Human Rights war monitor'), else the words of the text."""
+        if kb_actor.name.lower() in matched.text.lower():
+            return kb_actor.name
+        return _strip_the(matched.text)
+
+    def _person(self, token: Token, span: Span) -> ActorRef | None:
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        person_name = ent.text if ent is not None else token.text
+        surname = token.text
+        country = self._country_in(span)
+        role = None
+        for length in range(min(len(span), 5), 0, -1):
+            for begin in range(0, len(span) - length + 1):
+                info = self.kb.title(span[begin : begin + length].text)
+                if info is not None:
+                    role = info.role
+                    break
+            if role:
+                break
+        if role is None:
+            known = self._people.get(surname)
+            if known is not None:
+                return self._ref(known.model_copy(update={"mention": span.text}), span, True, label=known.person or "")
+            return None
+        country = country or self.default_country
+        if country is None or role == "affiliated":
+            return None
+        kb_actor = {"military": self.kb.military, "police": self.kb.police}.get(role, self.kb.government)(country)
+        actor = _to_actor(kb_actor, span.text, person=person_name)
+        self._people[surname] = actor
+        return self._ref(actor, span, True, label=person_name)
+
+    def _country_in(self, span: Span) -> str | None:
+        for tok in span:
+            if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
+                iso3 = self.kb.country(tok.text) or self.kb.demonym(tok.text)
+                if iso3:
+                    return iso3
+        return None
+
+    def _security_force(self, token: Token, span: Span) -> ActorRef | None:
+        if token.lower_ not in SECURITY_NOUNS and token.lemma_.lower() not in SECURITY_NOUNS:
+            return None
+        country = self._country_in(span)
+        if country is None:
+            return None
+        kb_actor = self.kb.security_force(token.lemma_.lower(), country)
+        if kb_actor is None:
+            return None
+        return self._ref(_to_actor(kb_actor, span.text), span, True)
+
+    def _armed_group(self, token: Token, span: Span) -> ActorRef | None:
+        if token.lemma_.lower() not in ARMED_GROUP_NOUNS:
+            return None
+        backer = self._backer(span)
+        if backer is None:
+            return None
+        name = f"Militia (Pro-{self.kb.country_name(backer) or backer})"
+        actor = Actor(name=name, type="political_militia", country_iso3=None, backer_iso3=backer, mention=span.text)
+        return self._ref(actor, span, False)
+
+    def _backer(self, span: Span) -> str | None:
+        text = span.text
+        for pattern in (PRO_PATTERN, BACKED_PATTERN):
+            for found in pattern.finditer(text):
+                iso3 = self.kb.backer(found.group(0)) or self.kb.country(found.group(1)) or self.kb.demonym(found.group(1))
+                if iso3:
+                    return iso3
+        return None
+
+    def _with_backer(self, actor: Actor, span: Span) -> Actor:
+        if actor.backer_iso3 is None:
+            backer = self._backer(span)
+            if backer is not None and backer != actor.country_iso3:
+                return actor.model_copy(update={"backer_iso3": backer})
+        return actor
+
+    # -- references and generic actors ---------------------------------------------------------
+    def _back_reference(self, token: Token, *, person: bool) -> ActorRef | None:
+        """The last actor named before the token: a person for he/she, a group first for the rest."""
+        earlier = [ref for index, ref in reversed(self._named) if index < token.i]
+        speaker = None if person else self._speaker_of_clause(token)
+        if speaker is not None:
+            earlier = [speaker]
+        if person:
+            candidates = [ref for ref in earlier if ref.actor.person is not None]
+        else:
+            groups = [ref for ref in earlier if ref.actor.type in NON_STATE_TYPES]
+            candidates = groups if (groups or token.lower_ in BACK_REFERENCES) else earlier
+        if not candidates:
+            return None
+        ref = candidates[0]
+        return ActorRef(
+            actor=ref.actor.model_copy(update={"mention": token.text}),
+            start_char=token.idx,
+            end_char=token.idx + len(token.text),
+            text=token.text,
+            named=ref.named,
+            label=ref.label,
+        )
+
+    def _speaker_of_clause(self, token: Token) -> ActorRef | None:
+        """In reported speech, 'its fighters' and 'we' are the speaker's own."""
+        verb = speech_head(token)
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i == token.i or subject.pos_ == "PRON":
+            return None
+        ref = self._cache.get(subject.i)
+        return ref if ref is not None and ref.named else None
+
+    def _generic(self, token: Token, country: str | None) -> ActorRef | None:
+        lemma = token.lemma_.lower()
+        span = phrase_of(token)
+        if lemma in PROTESTER_NOUNS:
+            kind = "protesters"
+        elif lemma in RIOTER_NOUNS:
+            kind = "rioters"
+        elif lemma in UNNAMED_PERPETRATORS or (lemma in ARMED_GROUP_NOUNS and lemma not in ("target", "position", "proxy")):
+            kind = "armed_group"
+        elif lemma in CIVILIAN_NOUNS:
+            kind = "civilians"
+        else:
+            return None
+        country = self._country_in(span) or country
+        return self._ref(_to_actor(self.kb.generic(kind, country), span.text), span, False)
+
+    def _ref(self, actor: Actor, span: Span, named: bool, label: str = "") -> ActorRef:
+        return ActorRef(
+            actor=actor, start_char=span.start_char, end_char=span.end_char, text=span.text, named=named, label=label
+        )
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def with_country(ref: ActorRef, kb: ActorKB, country: str | None) -> ActorRef:
+    """Give a generic actor ('Militia (Pro-Iran)', 'Protesters') the country where it acted."""
+    actor = ref.actor
+    if actor.country_iso3 is not None or country is None:
+        return ref
+    return replace(ref, actor=actor.model_copy(update={"country_iso3": country}))

@@ -1,0 +1,438 @@
+"""What happened: event triggers found in the parse, grouped into one event per kind, place and day.
+
+A *mention* is one place in the text that speaks of an event ("air strikes on pro-Iran fighters
+in Iraq and Syria", "the strikes killed four of its fighters in the Qaim region"). Mentions
+that point back ("the strikes", "the overnight aerial assault") join the mention they refer to.
+Mentions are then grouped into events: ACLED codes one event per place and day, so a mention
+naming two countries feeds two events, and the most precise place named for a country wins.
+Background ("repeated attacks"), negated, hypothetical and generic mentions ("any attacks",
+"to deter future action") are not events of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.actors import ActorRef, ActorResolver
+from eventwire.extract.dates import DateSpan
+from eventwire.extract.places import PlaceMention
+from eventwire.extract.quotes import Quote, quote_for_sentence
+from eventwire.extract.syntax import (
+    SPEECH_LEMMAS,
+    clause_tokens,
+    direct_object,
+    governing_verb,
+    is_passive,
+    passive_agent,
+    prep_objects,
+    subject_of,
+)
+from eventwire.resolve.event_types import EventKind, EventTable
+
+DEFINITE = frozenset({"the", "these", "those", "this", "that", "such", "its", "their"})
+GENERIC_DETERMINERS = frozenset({"any", "no", "every", "future"})
+BACKGROUND_MODIFIERS = frozenset(
+    {"repeated", "previous", "past", "earlier", "prior", "future", "possible", "potential", "further",
+     "frequent", "recurring", "alleged", "planned", "last", "former", "similar"}
+)
+HABITUAL_HEADS = frozenset({"engage", "involve", "blame", "accuse", "specialize", "specialise", "know", "prevent", "deter", "plan", "threaten"})
+CARRY_OUT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "claim", "order", "execute", "perpetrate", "undertake", "unleash"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at"})
+EVENT_OBJECT_VERBS = frozenset({"target", "hit", "strike", "kill", "wound", "injure", "destroy"})
+NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+STATE_TYPES = frozenset({"state_forces", "external_forces"})
+ARMED_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"})
+
+
+@dataclass(eq=False)
+class Mention:
+    kind: EventKind
+    trigger: Token
+    scope: set[int]
+    sentence: Span
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)  # in the trigger's own clause
+    sentence_dates: list[DateSpan] = field(default_factory=list)
+    agent: ActorRef | None = None
+    target: ActorRef | None = None
+    target_event_token: Token | None = None  # statements about an event: "condemned the strikes"
+    quote: Quote | None = None
+    antecedent: Mention | None = None
+
+    @property
+    def root(self) -> Mention:
+        node = self
+        while node.antecedent is not None:
+            node = node.antecedent
+        return node
+
+
+@dataclass(eq=False)
+class EventCandidate:
+    kind: EventKind
+    mentions: list[Mention]
+    place: PlaceMention | None
+    country: str | None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    actor1_from_parse: bool = False
+    date: DateSpan | None = None
+    date_from_clause: bool = False
+    statement: Quote | None = None
+    fatality_claims: list = field(default_factory=list)
+    injury_claims: list = field(default_factory=list)
+
+    @property
+    def first_token(self) -> int:
+        return min(m.trigger.i for m in self.mentions)
+
+
+# -- trigger detection -----------------------------------------------------------------------
+def _noun_modifiers(token: Token) -> list[str]:
+    words: list[str] = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.ent_type_ not in ("DATE", "TIME"):
+            words.extend(part for part in child.lemma_.lower().replace("-", " ").split() if part)
+    return words
+
+
+def _verb_particle(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "out", "over", "down")):
+            return child.lower_
+    return None
+
+
+def _object_words(token: Token) -> list[str]:
+    words = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            words.append(child.lemma_.lower())
+            words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
+    return words
+
+
+def _kind_of(token: Token, table: EventTable) -> EventKind | None:
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"):
+        return None
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN"):
+        return table.match_noun(lemma, _noun_modifiers(token))
+    if token.pos_ == "VERB":
+        return table.match_verb(lemma, _verb_particle(token), _object_words(token))
+    return None
+
+
+def _is_negated(token: Token) -> bool:
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    head = token.head
+    return token.pos_ != "VERB" and any(child.dep_ == "neg" for child in head.children) and head.pos_ == "VERB"
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """Infinitives and clauses of intent: 'to keep attacking', 'to deter future action'."""
+    node = token
+    for _ in range(4):
+        if any(child.dep_ == "aux" and child.lower_ == "to" for child in node.children):
+            return True
+        if any(child.dep_ == "aux" and child.lower_ in ("would", "could", "might", "may", "will") for child in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _is_background(token: Token) -> bool:
+    modifiers = {child.lower_ for child in token.children if child.dep_ in ("amod", "det", "nummod", "compound")}
+    if modifiers & (BACKGROUND_MODIFIERS | GENERIC_DETERMINERS):
+        return True
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("relcl", "acl") and node.lemma_ in HABITUAL_HEADS:
+            return True
+        if node.lemma_ in HABITUAL_HEADS and node.i != token.i:
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _is_definite(token: Token) -> bool:
+    return any(
+        child.lower_ in DEFINITE or child.dep_ == "poss" for child in token.children if child.dep_ in ("det", "poss", "amod")
+    )
+
+
+# -- scope, places, dates ---------------------------------------------------------------------
+def _scope(token: Token, stance_verbs: frozenset[str]) -> set[int]:
+    """Tokens that speak of the same event: the trigger's clause, and its verb's when it is an argument."""
+    scope = {t.i for t in clause_tokens(token)}
+    verb = governing_verb(token) if token.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None and verb.lemma_ not in SPEECH_LEMMAS and verb.lemma_ not in stance_verbs:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        for t in clause_tokens(verb):
+            scope.add(t.i)
+        # the subject of "X said/decried" is a speaker, but the subject of "gunmen attacked" is in
+        if subject is not None and subject.i != token.i and verb.lemma_ in SPEECH_LEMMAS:
+            scope.difference_update(t.i for t in subject.subtree)
+    return scope
+
+
+def _is_relative_locator(place: PlaceMention, doc: Doc) -> bool:
+    """'near the border with Syria', 'on the road to X': the place only locates something else."""
+    root = place.span(doc).root
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "from") and root.head.head.lower_ in (
+        "border", "frontier", "road", "highway", "route", "way", "trip", "visit", "flight"
+    ):
+        return True
+    return False
+
+
+def _places_in(scope: set[int], places: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
+    return [p for p in places if p.start in scope and not _is_relative_locator(p, doc)]
+
+
+def _dates_in(indices: set[int] | range, dates: list[DateSpan], doc: Doc) -> list[DateSpan]:
+    return [d for d in dates if d.start in indices and not _dates_speech(d, doc)]
+
+
+def _dates_speech(date: DateSpan, doc: Doc) -> bool:
+    """'said Monday ...': a date right after a reporting verb dates the saying, not the event."""
+    before = doc[date.start - 1] if date.start > 0 else None
+    if before is not None and before.lower_ == "on" and date.start > 1:
+        before = doc[date.start - 2]
+    return before is not None and before.lemma_ in SPEECH_LEMMAS
+
+
+# -- actors of a mention ------------------------------------------------------------------------
+def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef | None, ActorRef | None]:
+    agent_token: Token | None = None
+    target_token: Token | None = None
+    if token.pos_ == "VERB":
+        if is_passive(token):
+            agent_token = passive_agent(token)
+            target_token = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        else:
+            agent_token = subject_of(token)
+            target_token = direct_object(token) or _first_actor_like(
+                [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
+            )
+    else:
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG")):
+                agent_token = child
+        by_agent = next(prep_objects(token, frozenset({"by"})), None)
+        agent_token = by_agent or agent_token
+        target_token = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
+        verb = governing_verb(token)
+        if verb is not None and verb.lemma_ in CARRY_OUT_VERBS and token.dep_ == "dobj":
+            agent_token = agent_token or subject_of(verb)
+        if verb is not None and verb.lemma_ in EVENT_OBJECT_VERBS and token.dep_ in ("nsubj",):
+            target_token = target_token or direct_object(verb)
+    agent = _resolve_actor_token(agent_token, resolver)
+    target = _resolve_actor_token(target_token, resolver)
+    return agent, target
+
+
+def _first_actor_like(tokens: list[Token]) -> Token | None:
+    """The first that can be an actor: not a date ("on Sunday") and not a place ("in Kabul")."""
+    return next((t for t in tokens if t.ent_type_ not in NOT_ACTOR_LABELS), None)
+
+
+def _resolve_actor_token(token: Token | None, resolver: ActorResolver) -> ActorRef | None:
+    if token is None:
+        return None
+    if token.pos_ == "NUM" or token.lemma_.lower() in ("one", "some", "many", "several", "dozens", "scores"):
+        inner = next(prep_objects(token, frozenset({"of"})), None)
+        if inner is not None:
+            return resolver.resolve(inner)
+    return resolver.resolve(token)
+
+
+# -- the component ------------------------------------------------------------------------------
+def find_mentions(
+    doc: Doc,
+    table: EventTable,
+    resolver: ActorResolver,
+    places: list[PlaceMention],
+    dates: list[DateSpan],
+    quotes: list[Quote],
+) -> list[Mention]:
+    finder = _MentionFinder(doc, table, resolver, places, dates, quotes)
+    for token in doc:
+        finder.visit(token)
+    mentions = finder.mentions + _cue_statements(doc, table, quotes, finder.by_token)
+    mentions.sort(key=lambda m: m.trigger.i)
+    return mentions
+
+
+class _MentionFinder:
+    """Visits tokens in text order, so that a back reference always finds what it refers to;
+    a verb visits its event-noun arguments first ("killed in the strikes")."""
+
+    def __init__(self, doc, table, resolver, places, dates, quotes):
+        self.doc, self.table, self.resolver = doc, table, resolver
+        self.places, self.dates, self.quotes = places, dates, quotes
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, Mention] = {}
+        self.visited: set[int] = set()
+
+    def visit(self, token: Token) -> None:
+        if token.i in self.visited or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+            return
+        self.visited.add(token.i)
+        if token.pos_ == "VERB":
+            for child in token.children:
+                for argument in (child, *[g for g in child.children if g.dep_ == "pobj"]):
+                    if argument.pos_ in ("NOUN", "PROPN"):
+                        self.visit(argument)
+        mention = self._mention_at(token)
+        if mention is not None:
+            self.mentions.append(mention)
+            self.by_token[token.i] = mention
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        kind = _kind_of(token, self.table)
+        lemma = token.lemma_.lower()
+        antecedent = None
+        if token.pos_ in ("NOUN", "PROPN") and _is_definite(token):
+            antecedent = _antecedent(token, kind, lemma, self.mentions, self.table)
+            if antecedent is not None:
+                kind = antecedent.root.kind
+        if kind is None:
+            return None
+        if kind.statement and token.dep_ in ("relcl", "acl"):
+            return None
+        if _is_negated(token) or (not kind.statement and (_is_hypothetical(token) or _is_background(token))):
+            if antecedent is None:
+                return None
+        if token.pos_ == "VERB" and not kind.statement:
+            joined = _event_argument(token, self.by_token)
+            if joined is not None:
+                self._join(joined, token)
+                return None
+        return self._new_mention(token, kind, antecedent)
+
+    def _join(self, joined: Mention, verb: Token) -> None:
+        joined.scope.update(t.i for t in clause_tokens(verb))
+        joined.places = _places_in(joined.scope, self.places, self.doc)
+        joined.dates = _dates_in(joined.scope, self.dates, self.doc)
+        if joined.target is None:
+            joined.target = _agent_and_target(verb, self.resolver)[1]
+
+    def _new_mention(self, token: Token, kind: EventKind, antecedent: Mention | None) -> Mention:
+        sentence = token.sent
+        scope = _scope(token, self.table.statement_verbs)
+        agent, target = _agent_and_target(token, self.resolver)
+        mention = Mention(
+            kind=kind,
+            trigger=token,
+            scope=scope,
+            sentence=sentence,
+            places=_places_in(scope, self.places, self.doc),
+            dates=_dates_in(scope, self.dates, self.doc),
+            sentence_dates=[d for d in self.dates if sentence.start <= d.start < sentence.end],
+            agent=agent,
+            target=target,
+            quote=quote_for_sentence(self.quotes, sentence.start),
+            antecedent=antecedent,
+        )
+        if kind.statement:
+            _fill_statement(mention, token, self.resolver, self.by_token)
+        return mention
+
+
+def _antecedent(token: Token, kind: EventKind | None, lemma: str, earlier: list[Mention], table: EventTable) -> Mention | None:
+    compatible = {k.id for k in table.anaphoric_kinds(lemma)}
+    if kind is not None:
+        compatible.add(kind.id)
+    for mention in reversed(earlier):
+        if mention.trigger.i < token.i and not mention.kind.statement and mention.root.kind.id in compatible:
+            return mention
+    return None
+
+
+def _event_argument(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'the strikes killed ...', 'killed in the strikes', 'clashed ..., killing 12': the verb adds
+    to the mention it is an argument or a consequence of."""
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i in by_token and not by_token[verb.head.i].kind.statement:
+        return by_token[verb.head.i]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
+            return by_token[child.i]
+        if child.dep_ in ("prep", "agent"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.i in by_token and not by_token[grandchild.i].kind.statement:
+                    return by_token[grandchild.i]
+    return None
+
+
+def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_token: dict[int, Mention]) -> None:
+    """The speaker is actor1; what the statement is about is actor2 (an event's perpetrator later)."""
+    speaker_token = subject_of(token) if token.pos_ == "VERB" else next(
+        (c for c in token.children if c.dep_ == "poss"), None
+    )
+    speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
+    if speaker is None and mention.quote is not None:
+        speaker = mention.quote.speaker
+    mention.agent = speaker
+    obj = direct_object(token) if token.pos_ == "VERB" else None
+    if obj is not None and obj.i in by_token:
+        mention.target_event_token = obj
+        mention.target = None
+    elif obj is not None:
+        mention.target = resolver.resolve(obj)
+
+
+def _cue_statements(doc: Doc, table: EventTable, quotes: list[Quote], by_token: dict[int, Mention]) -> list[Mention]:
+    """Quotes whose words are a threat or warning ('reserve the right to respond')."""
+    found = []
+    for kind in table.kinds:
+        if not kind.cues:
+            continue
+        for quote in quotes:
+            if quote.speaker is None or not _has_cue(quote.text, kind.cues):
+                continue
+            verb = doc[quote.verb_i] if quote.verb_i >= 0 else doc[quote.sentence_start]
+            if any(m.kind.id == kind.id and m.trigger.sent.start == verb.sent.start for m in by_token.values()):
+                continue
+            found.append(
+                Mention(
+                    kind=kind,
+                    trigger=verb,
+                    scope={t.i for t in verb.sent},
+                    sentence=verb.sent,
+                    agent=quote.speaker,
+                    quote=quote,
+                )
+            )
+    return found
+
+
+def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    words = text.lower().replace("’", "'").split()
+    joined = " ".join(w.strip(".,;:!?\"“”'") for w in words)
+    for cue in cues:
+        parts = cue.split()
+        if cue in joined:
+            return True
+        # allow one extra word inside a cue: "right to respond" ~ "legal right to respond"
+        tokens = joined.split()
+        for i, word in enumerate(tokens):
+            if word != parts[0]:
+                continue
+            j, k, gaps = i + 1, 1, 0
+            while k < len(parts) and j < len(tokens) and gaps <= 1:
+                if tokens[j] == parts[k]:
+                    k += 1
+                else:
+                    gaps += 1
+                j += 1
+            if k == len(parts):
+                return True
+    return False

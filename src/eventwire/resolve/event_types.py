@@ -1,0 +1,98 @@
+"""The event decision table (``data/event_types.yaml``): trigger words to ACLED, PLOVER and CAMEO."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    id: str
+    acled_type: str | None
+    acled_sub_type: str | None
+    plover_type: str
+    plover_mode: str | None
+    cameo_root: str
+    statement: bool
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    modified_nouns: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    needs_object: frozenset[str] = frozenset()
+    anaphora: frozenset[str] = frozenset()
+    cues: tuple[str, ...] = ()
+    refine: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def violent(self) -> bool:
+        return self.acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
+def _kind_from_row(row: dict) -> EventKind:
+    acled = row.get("acled") or (None, None)
+    plover = list(row.get("plover") or [])
+    plover_mode = (plover[1] or "").strip() if len(plover) > 1 and plover[1] else None
+    modified = tuple(
+        (frozenset(item["noun"]), frozenset(item["needs_modifier"])) for item in row.get("modified_nouns", [])
+    )
+    return EventKind(
+        id=row["id"],
+        acled_type=acled[0],
+        acled_sub_type=acled[1],
+        plover_type=plover[0],
+        plover_mode=plover_mode or None,
+        cameo_root=str(row["cameo_root"]).zfill(2),
+        statement=bool(row.get("statement", False)),
+        nouns=frozenset(n.lower() for n in row.get("nouns", [])),
+        verbs=frozenset(v.lower() for v in row.get("verbs", [])),
+        modified_nouns=modified,
+        needs_object=frozenset(row.get("needs_object", [])),
+        anaphora=frozenset(row.get("anaphora", [])),
+        cues=tuple(row.get("cues", [])),
+        refine=dict(row.get("refine", {})),
+    )
+
+
+class EventTable:
+    def __init__(self, kinds: list[EventKind]):
+        self.kinds = kinds
+        self.by_id = {kind.id: kind for kind in kinds}
+        self.statement_verbs = frozenset(verb for kind in kinds if kind.statement for verb in kind.verbs)
+
+    def match_noun(self, lemma: str, modifiers: list[str]) -> EventKind | None:
+        """The first kind whose noun phrase list or modified-noun rule fits the noun."""
+        phrases = {lemma}
+        phrases.update(f"{mod} {lemma}" for mod in modifiers)
+        if len(modifiers) >= 2:
+            phrases.add(" ".join([*modifiers[-2:], lemma]))
+        for kind in self.kinds:
+            if phrases & kind.nouns:
+                return kind
+            for nouns, needed in kind.modified_nouns:
+                if lemma in nouns and needed.intersection(modifiers):
+                    return kind
+        return None
+
+    def match_verb(self, lemma: str, particle: str | None, objects: list[str]) -> EventKind | None:
+        candidates = [f"{lemma} {particle}"] if particle else []
+        candidates.append(lemma)
+        for kind in self.kinds:
+            for candidate in candidates:
+                if candidate in kind.verbs:
+                    if kind.needs_object and not kind.needs_object.intersection(objects):
+                        continue
+                    return kind
+        return None
+
+    def anaphoric_kinds(self, lemma: str) -> list[EventKind]:
+        return [kind for kind in self.kinds if lemma in kind.anaphora or lemma in kind.nouns]
+
+
+@functools.lru_cache(maxsize=1)
+def load_event_table() -> EventTable:
+    text = resources.files("eventwire.data").joinpath("event_types.yaml").read_text(encoding="utf-8")
+    rows = yaml.safe_load(text)["kinds"]
+    return EventTable([_kind_from_row(row) for row in rows])
