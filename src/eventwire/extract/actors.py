@@ -144,6 +144,10 @@ class ActorResolver:
         possessor = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if possessor is not None and token.lemma_.lower() in ARMED_GROUP_NOUNS | SECURITY_NOUNS:
             return self._back_reference(possessor, person=False)
+        if self._is_bare_definite_group(token):
+            found = self._back_reference(token, person=False)
+            if found is not None and found.actor.type in NON_STATE_TYPES:
+                return found
         if token.lower_ in BACK_REFERENCES and any(c.lower_ in ("the", "this") for c in token.lefts):
             if not any(c.ent_type_ for c in token.lefts):
                 return self._back_reference(token, person=False)
@@ -180,6 +184,17 @@ class ActorResolver:
                 if found is not None:
                     return found, sub
         return None
+
+    @staticmethod
+    def _is_bare_definite_group(token: Token) -> bool:
+        """'the insurgents', 'the militants': a definite armed-group noun with no other words."""
+        lefts = list(token.lefts)
+        return (
+            token.lemma_.lower() in ARMED_GROUP_NOUNS
+            and token.tag_ == "NNS"
+            and len(lefts) == 1
+            and lefts[0].lower_ in ("the", "these", "those")
+        )
 
     def _is_generic(self, kb_actor: KBActor) -> bool:
         return kb_actor.name.split(" (")[0] in self._generic_names
