@@ -72,7 +72,7 @@ def _split_by_place(family: list[Mention]) -> list[EventCandidate]:
                 continue
             chosen = next((e for e in country_events if e.place in own), country_events[0])
             chosen.mentions.append(mention)
-        events.extend(country_events)
+        events.extend(e for e in country_events if e.mentions)
     return events
 
 
