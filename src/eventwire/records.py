@@ -84,7 +84,7 @@ def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | 
         location=location,
         fatalities=fatalities,
         injuries=injuries,
-        statement=_statement(candidate, actor1) if kind.statement else None,
+        statement=_statement(candidate, actor1) if kind.speech else None,
         evidence=evidence,
         confidence=_confidence(candidate, location, event_date, precision),
         trigger=_trigger_span(candidate.mentions[0].trigger).text if candidate.mentions else None,

@@ -44,6 +44,11 @@ BACK_REFERENCES = frozenset(
     {"group", "militia", "movement", "organisation", "organization", "alliance", "faction",
      "network", "outfit", "coalition", "force"}
 )
+OFFICE_NOUNS = frozenset(
+    {"official", "minister", "diplomat", "negotiator", "spokesman", "spokeswoman", "spokesperson",
+     "envoy", "ambassador", "leader", "president", "premier", "government", "authorities",
+     "administration", "ministry", "cabinet", "delegation", "prosecutor", "court", "parliament"}
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it"})
 NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
@@ -118,6 +123,21 @@ class ActorResolver:
             return self._generic(token, country_hint)
         return ref
 
+    def resolve_counterpart(self, token: Token) -> ActorRef | None:
+        """The actor a statement or act is aimed at: countries named as objects are their
+        governments ("praised Haiti"), and a noun marked with a nationality is that country's
+        ("Iraqi towns", "German goods") when nothing more precise is known."""
+        ref = self.resolve(token)
+        if ref is not None:
+            return ref
+        span = phrase_of(token)
+        country = self._country_in(span)
+        if country is None or self.kb.country_name(country) is None:
+            return None
+        if token.ent_type_ == "GPE" or token.ent_type_ == "NORP":
+            return self._ref(_to_actor(self.kb.government(country), span.text), span, True, label=span.text)
+        return self._ref(_to_actor(self.kb.generic("civilians", country), span.text), span, False)
+
     def last_named_before(self, token_index: int, *, non_state: bool = False) -> ActorRef | None:
         for index, ref in reversed(self._named):
             if index >= token_index:
@@ -167,6 +187,9 @@ class ActorResolver:
         if described is not None:
             named = not self._is_generic(described)
             return self._ref(_to_actor(described, span.text), span, named, label=self._label(span, described))
+        national = self._national(token, span)
+        if national is not None:
+            return national
         forces = self._security_force(token, span)
         if forces is not None:
             return forces
@@ -233,6 +256,28 @@ class ActorResolver:
         actor = _to_actor(kb_actor, span.text, person=person_name)
         self._people[surname] = actor
         return self._ref(actor, span, True, label=person_name)
+
+    def _national(self, token: Token, span: Span) -> ActorRef | None:
+        """A country acting ("Syria says", "the Palestinians reject") is its government; an
+        office-holder of a country ("a senior British minister", "a top U.S. official") too."""
+        if token.ent_type_ in ("GPE", "NORP") and token.tag_ in ("NNP", "NNPS") or token.tag_ == "NNPS":
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            name = ent.text if ent is not None else token.text
+            iso3 = self.kb.country(_strip_the(name)) or (self.kb.demonym(token.text) if token.tag_ == "NNPS" else None)
+            if iso3 and self.kb.country_name(iso3):
+                return self._ref(_to_actor(self.kb.government(iso3), span.text), span, True, label=name)
+        if token.lemma_.lower() in OFFICE_NOUNS or self.kb.title(token.text) is not None:
+            info = self.kb.title(token.text)
+            role = info.role if info is not None else "government"
+            country = self._country_in(span)
+            if country and role != "affiliated" and self.kb.country_name(country):
+                maker = {"military": self.kb.military, "police": self.kb.police}.get(role, self.kb.government)
+                return self._ref(_to_actor(maker(country), span.text), span, True, label=span.text)
+        if token.lemma_.lower() in CIVILIAN_NOUNS | {"youth", "worker", "citizen", "national"}:
+            country = self._country_in(span)
+            if country and self.kb.country_name(country):
+                return self._ref(_to_actor(self.kb.generic("civilians", country), span.text), span, False)
+        return None
 
     def _country_in(self, span: Span) -> str | None:
         for tok in span:

@@ -122,6 +122,8 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
         return table.match_noun(lemma, _noun_modifiers(token))
     if token.pos_ == "VERB":
         return table.match_verb(lemma, _verb_particle(token), _object_words(token))
+    if token.pos_ == "ADJ" and any(child.dep_ == "xcomp" for child in token.children):
+        return table.match_adjective(lemma)
     return None
 
 
@@ -283,7 +285,7 @@ class _MentionFinder:
         self.visited: set[int] = set()
 
     def visit(self, token: Token) -> None:
-        if token.i in self.visited or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        if token.i in self.visited or token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
             return
         self.visited.add(token.i)
         if token.pos_ == "VERB":
@@ -374,9 +376,12 @@ def _event_argument(verb: Token, by_token: dict[int, Mention]) -> Mention | None
 
 def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_token: dict[int, Mention]) -> None:
     """The speaker is actor1; what the statement is about is actor2 (an event's perpetrator later)."""
-    speaker_token = subject_of(token) if token.pos_ == "VERB" else next(
-        (c for c in token.children if c.dep_ == "poss"), None
-    )
+    if token.pos_ == "VERB":
+        speaker_token = subject_of(token)
+    elif token.pos_ == "ADJ":  # "Syria is willing to ..."
+        speaker_token = subject_of(token.head)
+    else:
+        speaker_token = next((c for c in token.children if c.dep_ == "poss"), None)
     speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
     if speaker is None and mention.quote is not None:
         speaker = mention.quote.speaker
@@ -384,9 +389,31 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
     obj = direct_object(token) if token.pos_ == "VERB" else None
     if obj is not None and obj.i in by_token:
         mention.target_event_token = obj
-        mention.target = None
-    elif obj is not None:
-        mention.target = resolver.resolve(obj)
+        return
+    for candidate in _statement_objects(token):
+        target = resolver.resolve_counterpart(candidate)
+        if target is not None and (speaker is None or target.actor.name != speaker.actor.name):
+            mention.target = target
+            return
+
+
+def _statement_objects(token: Token) -> list[Token]:
+    """Who a statement or political act is aimed at, most direct first: the object ("praised
+    Haiti"), its possessor ("Haiti's efforts"), the recipient ("gave the Ivory Coast aid"),
+    objects of to/against/on/with/from, and the subject or object of the act demanded or
+    threatened ("demanded that Israel ease", "threatened to shell Iraqi towns")."""
+    head = token.head if token.pos_ == "ADJ" else token
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative", "attr"):
+            found.append(child)
+            found.extend(c for c in child.children if c.dep_ == "poss")
+    found.extend(prep_objects(head, frozenset({"to", "against", "on", "with", "from", "for", "toward", "towards"})))
+    for child in [*head.children, *token.children]:
+        if child.dep_ in ("ccomp", "xcomp"):
+            found.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"))
+            found.extend(prep_objects(child, frozenset({"to", "against", "on", "from", "in"})))
+    return found
 
 
 def _cue_statements(doc: Doc, table: EventTable, quotes: list[Quote], by_token: dict[int, Mention]) -> list[Mention]:

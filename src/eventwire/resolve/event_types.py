@@ -18,6 +18,7 @@ class EventKind:
     plover_mode: str | None
     cameo_root: str
     statement: bool
+    speech: bool
     nouns: frozenset[str]
     verbs: frozenset[str]
     modified_nouns: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
@@ -25,6 +26,7 @@ class EventKind:
     anaphora: frozenset[str] = frozenset()
     cues: tuple[str, ...] = ()
     refine: dict[str, str] = field(default_factory=dict)
+    adjectives: frozenset[str] = frozenset()
 
     @property
     def violent(self) -> bool:
@@ -46,6 +48,7 @@ def _kind_from_row(row: dict) -> EventKind:
         plover_mode=plover_mode or None,
         cameo_root=str(row["cameo_root"]).zfill(2),
         statement=bool(row.get("statement", False)),
+        speech=bool(row.get("speech", row.get("statement", False))),
         nouns=frozenset(n.lower() for n in row.get("nouns", [])),
         verbs=frozenset(v.lower() for v in row.get("verbs", [])),
         modified_nouns=modified,
@@ -53,6 +56,7 @@ def _kind_from_row(row: dict) -> EventKind:
         anaphora=frozenset(row.get("anaphora", [])),
         cues=tuple(row.get("cues", [])),
         refine=dict(row.get("refine", {})),
+        adjectives=frozenset(row.get("adjectives", [])),
     )
 
 
@@ -86,6 +90,9 @@ class EventTable:
                         continue
                     return kind
         return None
+
+    def match_adjective(self, lemma: str) -> EventKind | None:
+        return next((kind for kind in self.kinds if lemma in kind.adjectives), None)
 
     def anaphoric_kinds(self, lemma: str) -> list[EventKind]:
         return [kind for kind in self.kinds if lemma in kind.anaphora or lemma in kind.nouns]
