@@ -138,6 +138,15 @@ class ActorResolver:
             return self._ref(_to_actor(self.kb.government(country), span.text), span, True, label=span.text)
         return self._ref(_to_actor(self.kb.generic("civilians", country), span.text), span, False)
 
+    def unlisted(self, token: Token) -> ActorRef:
+        """An actor the knowledge base does not know ("Archbishop Desmond Tutu", "Druze
+        inhabitants of the Golan"): kept as written, typed unknown, with its country if stated."""
+        span = phrase_of(token)
+        words = [t for t in span if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+        name = span.doc[words[0].i : words[-1].i + 1].text if words else token.text
+        actor = Actor(name=name, type="unknown", country_iso3=self._country_in(span), mention=span.text)
+        return self._ref(actor, span, False, label=name)
+
     def last_named_before(self, token_index: int, *, non_state: bool = False) -> ActorRef | None:
         for index, ref in reversed(self._named):
             if index >= token_index:

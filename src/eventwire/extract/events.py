@@ -310,6 +310,8 @@ class _MentionFinder:
             return None
         if kind.statement and token.dep_ in ("relcl", "acl"):
             return None
+        if kind.statement and self._serves_an_incident(token):
+            return None
         if _is_negated(token) or (not kind.statement and (_is_hypothetical(token) or _is_background(token))):
             if antecedent is None:
                 return None
@@ -319,6 +321,18 @@ class _MentionFinder:
                 self._join(joined, token)
                 return None
         return self._new_mention(token, kind, antecedent)
+
+    def _serves_an_incident(self, token: Token) -> bool:
+        """'marched to demand better pay': the demand is what the protest is about; 'rejected the
+        union's demands': the demands are what the rejection is about. Neither is an event."""
+        head = token.head
+        if token.dep_ in ("advcl", "xcomp", "acl") and head.i in self.by_token:
+            return not self.by_token[head.i].kind.statement
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj"):
+            verb = governing_verb(token)
+            head_kind = _kind_of(verb, self.table) if verb is not None else None
+            return head_kind is not None and head_kind.statement
+        return False
 
     def _join(self, joined: Mention, verb: Token) -> None:
         joined.scope.update(t.i for t in clause_tokens(verb))
@@ -380,11 +394,15 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
         speaker_token = subject_of(token)
     elif token.pos_ == "ADJ":  # "Syria is willing to ..."
         speaker_token = subject_of(token.head)
-    else:
+    else:  # "X's condemnation", "X launched an investigation"
         speaker_token = next((c for c in token.children if c.dep_ == "poss"), None)
+        if speaker_token is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
+            speaker_token = subject_of(token.head)
     speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
     if speaker is None and mention.quote is not None:
         speaker = mention.quote.speaker
+    if speaker is None and speaker_token is not None and speaker_token.pos_ != "PRON":
+        speaker = resolver.unlisted(speaker_token)
     mention.agent = speaker
     obj = direct_object(token) if token.pos_ == "VERB" else None
     if obj is not None and obj.i in by_token:
