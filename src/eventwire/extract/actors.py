@@ -44,6 +44,14 @@ BACK_REFERENCES = frozenset(
     {"group", "militia", "movement", "organisation", "organization", "alliance", "faction",
      "network", "outfit", "coalition", "force"}
 )
+FORCE_SITES = frozenset(
+    {"position", "checkpoint", "patrol", "base", "convoy", "outpost", "post", "camp", "station",
+     "barracks", "vehicle", "unit", "personnel", "team", "party"}
+)
+STATE_MARKERS = frozenset(
+    {"government", "governmental", "military", "army", "police", "policeman", "security", "state",
+     "federal", "paramilitary", "pro-government"}
+)
 OFFICE_NOUNS = frozenset(
     {"official", "minister", "diplomat", "negotiator", "spokesman", "spokeswoman", "spokesperson",
      "envoy", "ambassador", "leader", "president", "premier", "government", "authorities",
@@ -297,8 +305,18 @@ class ActorResolver:
         return None
 
     def _security_force(self, token: Token, span: Span) -> ActorRef | None:
-        if token.lower_ not in SECURITY_NOUNS and token.lemma_.lower() not in SECURITY_NOUNS:
+        lemma = token.lemma_.lower()
+        if lemma in FORCE_SITES:  # "army checkpoint", "governmental positions", "police station"
+            owner = {t.lemma_.lower() for t in span if t.i != token.i}
+            if owner & STATE_MARKERS:
+                branch = "police" if owner & {"police", "policeman"} else "military"
+                country = self._country_in(span) or self.default_country
+                return self._state_force(branch, country, span)
             return None
+        if token.lower_ not in SECURITY_NOUNS and lemma not in SECURITY_NOUNS:
+            return None
+        if lemma in ("police", "policeman", "officer") and self._country_in(span) is None and self.default_country:
+            return self._state_force("police", self.default_country, span)
         country = self._country_in(span)
         if country is None:
             return None
@@ -306,6 +324,12 @@ class ActorResolver:
         if kb_actor is None:
             return None
         return self._ref(_to_actor(kb_actor, span.text), span, True)
+
+    def _state_force(self, branch: str, country: str | None, span: Span) -> ActorRef | None:
+        if country is None or self.kb.country_name(country) is None:
+            return None
+        actor = self.kb.police(country) if branch == "police" else self.kb.military(country)
+        return self._ref(_to_actor(actor, span.text), span, True)
 
     def _armed_group(self, token: Token, span: Span) -> ActorRef | None:
         if token.lemma_.lower() not in ARMED_GROUP_NOUNS:

@@ -164,6 +164,16 @@ def _is_background(token: Token) -> bool:
     return False
 
 
+def is_topic(token: Token) -> bool:
+    """'protested against the arrest of ...', 'in retaliation for an air raid': what an act is
+    about or answers is not an event of the report."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("against", "over", "about", "for")
+    )
+
+
 def _is_definite(token: Token) -> bool:
     return any(
         child.lower_ in DEFINITE or child.dep_ == "poss" for child in token.children if child.dep_ in ("det", "poss", "amod")
@@ -299,6 +309,8 @@ class _MentionFinder:
             self.by_token[token.i] = mention
 
     def _mention_at(self, token: Token) -> Mention | None:
+        if token.dep_ == "compound" or is_topic(token):
+            return None
         kind = _kind_of(token, self.table)
         lemma = token.lemma_.lower()
         antecedent = None

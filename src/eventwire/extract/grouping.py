@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.dates import DateSpan
-from eventwire.extract.events import ARMED_TYPES, EventCandidate, Mention
+from eventwire.extract.events import ARMED_TYPES, EventCandidate, Mention, is_topic
 from eventwire.extract.places import PlaceMention
 from eventwire.extract.quotes import Quote
 from eventwire.resolve.event_types import EventTable
@@ -18,6 +18,7 @@ def group_events(mentions: list[Mention], quotes: list[Quote], table: EventTable
     violent = [m for m in mentions if not m.kind.statement]
     events, event_of = _group_violent(violent)
     events = _merge_placeless(events, event_of)
+    events = _refine_protests(events, table)
     for event in events:
         _assign_actors(event, quotes)
         _refine_kind(event, table)
@@ -126,6 +127,57 @@ def _merge_placeless(events: list[EventCandidate], event_of: dict[int, list[Even
                 continue
         kept.append(event)
     return kept
+
+
+def _refine_protests(events: list[EventCandidate], table: EventTable) -> list[EventCandidate]:
+    """What happened at a protest decides its sub-event type (data: `protest_outcomes`); the
+    arrests, looting or riot told beside it are part of it, not events of their own."""
+    protests = [e for e in events if e.kind.id == "protest"]
+    if not protests:
+        return events
+    words = _scene_words(protests)
+    for outcome in table.protest_outcomes:
+        companions = [e for e in events if e.kind.id in outcome.kinds and _same_scene(e, protests)]
+        if companions or _has_cue(words, outcome.cues):
+            for protest in protests:
+                protest.kind = table.by_id[outcome.kind_id]
+            for companion in companions:
+                protests[0].mentions.extend(companion.mentions)
+            return [e for e in events if e not in companions]
+    return events
+
+
+SECURITY_SUBJECTS = frozenset({"police", "policeman", "troop", "soldier", "force", "security", "authority", "officer", "army", "gendarme"})
+
+
+def _scene_words(protests: list[EventCandidate]) -> str:
+    """Words and lemmas of what the protests' clauses say happened, and of later sentences whose
+    subject is a security force ("Police fired tear gas"); not what they protest about
+    ("against the arrest of ...") nor what a relative clause recalls."""
+    tokens = []
+    first = min(m.trigger.i for p in protests for m in p.mentions)
+    doc = protests[0].mentions[0].trigger.doc
+    for protest in protests:
+        for mention in protest.mentions:
+            tokens.extend(doc[i] for i in sorted(mention.scope))
+    for sentence in doc.sents:
+        if sentence.start > first and any(
+            t.dep_ in ("nsubj", "nsubjpass", "agent") and t.lemma_.lower() in SECURITY_SUBJECTS for t in sentence
+        ) or (sentence.start > first and any(t.lemma_.lower() in SECURITY_SUBJECTS and t.dep_ == "pobj" and t.head.lower_ == "by" for t in sentence)):
+            tokens.extend(sentence)
+    topics = {t.i for tok in tokens if is_topic(tok) for t in tok.subtree}
+    kept = [t for t in tokens if t.i not in topics]
+    return " " + " ".join(t.lower_ for t in kept) + " " + " ".join(t.lemma_.lower() for t in kept) + " "
+
+
+def _same_scene(event: EventCandidate, protests: list[EventCandidate]) -> bool:
+    """Told in a sentence of the protest: 'protesters burned tyres and looted shops'."""
+    sentences = {m.sentence.start for p in protests for m in p.mentions}
+    return any(m.sentence.start in sentences for m in event.mentions)
+
+
+def _has_cue(words: str, cues: tuple[str, ...]) -> bool:
+    return any(f" {cue} " in words for cue in cues)
 
 
 # -- actors -----------------------------------------------------------------------------------

@@ -60,9 +60,17 @@ def _kind_from_row(row: dict) -> EventKind:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ProtestOutcome:
+    kind_id: str  # the kind a protest becomes
+    cues: tuple[str, ...]
+    kinds: frozenset[str]
+
+
 class EventTable:
-    def __init__(self, kinds: list[EventKind]):
+    def __init__(self, kinds: list[EventKind], protest_outcomes: tuple[ProtestOutcome, ...] = ()):
         self.kinds = kinds
+        self.protest_outcomes = protest_outcomes
         self.by_id = {kind.id: kind for kind in kinds}
         self.statement_verbs = frozenset(verb for kind in kinds if kind.statement for verb in kind.verbs)
 
@@ -101,5 +109,9 @@ class EventTable:
 @functools.lru_cache(maxsize=1)
 def load_event_table() -> EventTable:
     text = resources.files("eventwire.data").joinpath("event_types.yaml").read_text(encoding="utf-8")
-    rows = yaml.safe_load(text)["kinds"]
-    return EventTable([_kind_from_row(row) for row in rows])
+    data = yaml.safe_load(text)
+    outcomes = tuple(
+        ProtestOutcome(kind_id, tuple(spec.get("cues", [])), frozenset(spec.get("kinds", [])))
+        for kind_id, spec in (data.get("protest_outcomes") or {}).items()
+    )
+    return EventTable([_kind_from_row(row) for row in data["kinds"]], outcomes)
