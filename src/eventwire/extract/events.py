@@ -121,7 +121,8 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
     if token.pos_ in ("NOUN", "PROPN"):
         return table.match_noun(lemma, _noun_modifiers(token))
     if token.pos_ == "VERB":
-        return table.match_verb(lemma, _verb_particle(token), _object_words(token))
+        purposes = [c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "advcl")]
+        return table.match_verb(lemma, _verb_particle(token), _object_words(token), purposes)
     if token.pos_ == "ADJ" and any(child.dep_ == "xcomp" for child in token.children):
         return table.match_adjective(lemma)
     return None
@@ -324,15 +325,31 @@ class _MentionFinder:
             return None
         if kind.statement and self._serves_an_incident(token):
             return None
-        if _is_negated(token) or (not kind.statement and (_is_hypothetical(token) or _is_background(token))):
+        # "gathered to protest ...": a protest stated as the purpose of a gathering still happened
+        hypothetical = _is_hypothetical(token) and kind.plover_type != "PROTEST"
+        if _is_negated(token) or (not kind.statement and (hypothetical or _is_background(token))):
             if antecedent is None:
                 return None
         if token.pos_ == "VERB" and not kind.statement:
+            kind = self._by_weapon(token) or kind
             joined = _event_argument(token, self.by_token)
             if joined is not None:
                 self._join(joined, token)
                 return None
         return self._new_mention(token, kind, antecedent)
+
+    def _by_weapon(self, verb: Token) -> EventKind | None:
+        """'killed by mortars', 'attacked with grenades': the weapon decides the sub-event type."""
+        for weapon in prep_objects(verb, frozenset({"by", "with"})):
+            kind = _kind_of(weapon, self.table)
+            if kind is not None and kind.acled_type == "Explosions/Remote violence":
+                return kind
+        weapon = passive_agent(verb)
+        if weapon is not None:
+            kind = _kind_of(weapon, self.table)
+            if kind is not None and kind.acled_type == "Explosions/Remote violence":
+                return kind
+        return None
 
     def _serves_an_incident(self, token: Token) -> bool:
         """'marched to demand better pay': the demand is what the protest is about; 'rejected the

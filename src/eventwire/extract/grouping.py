@@ -214,7 +214,9 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
     refine = event.kind.refine
     target_type = event.actor2.actor.type if event.actor2 else None
     actor_type = event.actor1.actor.type if event.actor1 else None
-    if "target_armed" in refine and target_type in ARMED_TYPES:
+    if "actor1_demonstrators" in refine and actor_type in ("protesters", "rioters"):
+        event.kind = table.by_id[refine["actor1_demonstrators"]]
+    elif "target_armed" in refine and target_type in ARMED_TYPES:
         event.kind = table.by_id[refine["target_armed"]]
     elif "actor1_state" in refine and actor_type in ("state_forces", "government"):
         event.kind = table.by_id[refine["actor1_state"]]

@@ -27,6 +27,7 @@ class EventKind:
     cues: tuple[str, ...] = ()
     refine: dict[str, str] = field(default_factory=dict)
     adjectives: frozenset[str] = frozenset()
+    needs_purpose: frozenset[str] = frozenset()
 
     @property
     def violent(self) -> bool:
@@ -57,6 +58,7 @@ def _kind_from_row(row: dict) -> EventKind:
         cues=tuple(row.get("cues", [])),
         refine=dict(row.get("refine", {})),
         adjectives=frozenset(row.get("adjectives", [])),
+        needs_purpose=frozenset(row.get("needs_purpose", [])),
     )
 
 
@@ -88,13 +90,18 @@ class EventTable:
                     return kind
         return None
 
-    def match_verb(self, lemma: str, particle: str | None, objects: list[str]) -> EventKind | None:
+    def match_verb(
+        self, lemma: str, particle: str | None, objects: list[str], purposes: list[str] = ()
+    ) -> EventKind | None:
+        """``purposes``: verbs of the clauses saying what the act was for ("gathered to demand")."""
         candidates = [f"{lemma} {particle}"] if particle else []
         candidates.append(lemma)
         for kind in self.kinds:
             for candidate in candidates:
                 if candidate in kind.verbs:
                     if kind.needs_object and not kind.needs_object.intersection(objects):
+                        continue
+                    if kind.needs_purpose and not kind.needs_purpose.intersection(purposes):
                         continue
                     return kind
         return None
