@@ -315,8 +315,11 @@ class ActorResolver:
             return None
         if token.lower_ not in SECURITY_NOUNS and lemma not in SECURITY_NOUNS:
             return None
-        if lemma in ("police", "policeman", "officer") and self._country_in(span) is None and self.default_country:
-            return self._state_force("police", self.default_country, span)
+        if self._country_in(span) is None and self.default_country and not self._backer(span):
+            if any(t.lemma_.lower() in ("militia", "rebel", "insurgent", "militant") for t in span):
+                return None  # "militia forces": an armed group, not the state's
+            branch = "police" if lemma in ("police", "policeman", "officer", "gendarme") else "military"
+            return self._state_force(branch, self.default_country, span)
         country = self._country_in(span)
         if country is None:
             return None

@@ -41,6 +41,7 @@ HABITUAL_HEADS = frozenset({"engage", "involve", "blame", "accuse", "specialize"
 CARRY_OUT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "claim", "order", "execute", "perpetrate", "undertake", "unleash"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at"})
 EVENT_OBJECT_VERBS = frozenset({"target", "hit", "strike", "kill", "wound", "injure", "destroy"})
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 STATE_TYPES = frozenset({"state_forces", "external_forces"})
 ARMED_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"})
@@ -163,6 +164,11 @@ def _is_background(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _in_hyphenated_word(token: Token) -> bool:
+    """'Iran-backed', 'US-led': half of a compound adjective, not a verb of its own."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
 
 
 def is_topic(token: Token) -> bool:
@@ -310,7 +316,7 @@ class _MentionFinder:
             self.by_token[token.i] = mention
 
     def _mention_at(self, token: Token) -> Mention | None:
-        if token.dep_ == "compound" or is_topic(token):
+        if token.dep_ == "compound" or is_topic(token) or _in_hyphenated_word(token):
             return None
         kind = _kind_of(token, self.table)
         lemma = token.lemma_.lower()
@@ -332,11 +338,22 @@ class _MentionFinder:
                 return None
         if token.pos_ == "VERB" and not kind.statement:
             kind = self._by_weapon(token) or kind
-            joined = _event_argument(token, self.by_token)
+            joined = _event_argument(token, self.by_token) or self._harm_of_earlier(token)
             if joined is not None:
                 self._join(joined, token)
                 return None
         return self._new_mention(token, kind, antecedent)
+
+    def _harm_of_earlier(self, verb: Token) -> Mention | None:
+        """'... killed in the strikes and six more were wounded': a harm verb tells the toll of an
+        incident already named in its sentence, not a new incident."""
+        if verb.lemma_.lower() not in HARM_VERBS:
+            return None
+        earlier = [
+            m for m in self.mentions
+            if not m.kind.statement and m.trigger.i < verb.i and m.sentence.start == verb.sent.start
+        ]
+        return earlier[-1] if earlier else None
 
     def _by_weapon(self, verb: Token) -> EventKind | None:
         """'killed by mortars', 'attacked with grenades': the weapon decides the sub-event type."""
