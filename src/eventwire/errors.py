@@ -3,7 +3,8 @@
 ::
 
     EventwireError                      base of everything below
-    ├── InputError                      a file or record that cannot be read (.origin, .message)
+    ├── LocatedError                    about one input (.origin, .message, .severity, .code)
+    ├── InputError(LocatedError)        a file or record that cannot be read
     │   ├── InputNotFoundError          the path does not exist
     │   ├── UnsupportedInputError       a file type eventwire does not read
     │   ├── EmptyInputError             an empty file, folder or record text
@@ -12,7 +13,7 @@
     │   ├── MalformedRecordError        bad JSON, missing id/text, wrong type, bad date,
     │   │                               CSV without a text column, record too large
     │   └── MissingDateWarning          a *warning*: the article is kept, its date is None
-    ├── ExtractionError                 an article the pipeline could not process (.origin)
+    ├── ExtractionError(LocatedError)   an article the pipeline could not process
     └── ConfigError                     a bad option given by the user (CLI, API)
 
 Input problems are usually not raised but *reported*: the readers hand them to a callback
@@ -33,11 +34,11 @@ class EventwireError(Exception):
     """Base class of all eventwire errors."""
 
 
-class InputError(EventwireError):
-    """A file or record that cannot be read; ``origin`` says where ("file" or "file:line")."""
+class LocatedError(EventwireError):
+    """An error about one input; ``origin`` says where ("file", "file:line" or an article id)."""
 
     severity: Severity = "error"
-    code = "input"
+    code = "located"
 
     def __init__(self, origin: str, message: str) -> None:
         # Both go to Exception.__init__ so that the error pickles (multiprocessing).
@@ -50,6 +51,12 @@ class InputError(EventwireError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.origin!r}, {self.message!r})"
+
+
+class InputError(LocatedError):
+    """A file or record that cannot be read."""
+
+    code = "input"
 
 
 class InputNotFoundError(InputError):
@@ -103,16 +110,7 @@ class ConfigError(EventwireError):
     """A bad option given by the user; the message says which option and what is allowed."""
 
 
-class ExtractionError(EventwireError):
+class ExtractionError(LocatedError):
     """An article that a pipeline stage could not process; the other articles go on."""
 
-    severity: Severity = "error"
     code = "extract"
-
-    def __init__(self, origin: str, message: str) -> None:
-        super().__init__(origin, message)
-        self.origin = origin
-        self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.message}"

@@ -723,12 +723,19 @@ def _read_csv(fh: BinaryIO, origin: str, stem: str) -> Iterator[_Item]:
     yield from _csv_records(_CsvFeed(lines), delimiter, names, header.number, origin, stem)
 
 
+def _header_names(line: str, delimiter: str) -> list[str]:
+    try:
+        return [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:  # a stray carriage return or NUL: a header with no usable names
+        return []
+
+
 def _csv_header(line: str) -> tuple[str, list[str]]:
     for delimiter in (",", ";", "\t"):
-        names = [name.strip().lower() for name in next(csv.reader([line], delimiter=delimiter), [])]
+        names = _header_names(line, delimiter)
         if "text" in names:
             return delimiter, names
-    return ",", [name.strip().lower() for name in next(csv.reader([line]), [])]
+    return ",", _header_names(line, ",")
 
 
 def _csv_records(

@@ -79,14 +79,7 @@ class ActorRef:
 
 
 def _to_actor(kb_actor: KBActor, mention: str, person: str | None = None) -> Actor:
-    return Actor(
-        name=kb_actor.name,
-        type=kb_actor.type,
-        country_iso3=kb_actor.country_iso3,
-        backer_iso3=kb_actor.backer_iso3,
-        mention=mention,
-        person=person,
-    )
+    return kb_actor.to_actor(mention=mention, person=person)
 
 
 def phrase_of(token: Token) -> Span:
