@@ -123,9 +123,29 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
         return table.match_noun(lemma, _noun_modifiers(token))
     if token.pos_ == "VERB":
         purposes = [c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "advcl")]
-        return table.match_verb(lemma, _verb_particle(token), _object_words(token), purposes)
-    if token.pos_ == "ADJ" and any(child.dep_ == "xcomp" for child in token.children):
-        return table.match_adjective(lemma)
+        particle, objects = _verb_particle(token), _object_words(token)
+        for form in _verb_forms(token):
+            kind = table.match_verb(form, particle, objects, purposes)
+            if kind is not None:
+                return kind
+    if token.pos_ == "ADJ":
+        return _kind_of_adjective(token, table)
+    return None
+
+
+def _verb_forms(token: Token) -> list[str]:
+    """The lemma, and stems of the inflected form for the lemmatiser's misses ('raped' -> 'rap')."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    forms = [lemma]
+    for suffix, replacement in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.append(lower[: -len(suffix)] + replacement)
+    return forms
+
+
+def _kind_of_adjective(token: Token, table: EventTable) -> EventKind | None:
+    if any(child.dep_ == "xcomp" for child in token.children):
+        return table.match_adjective(token.lemma_.lower())
     return None
 
 

@@ -214,7 +214,12 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
     refine = event.kind.refine
     target_type = event.actor2.actor.type if event.actor2 else None
     actor_type = event.actor1.actor.type if event.actor1 else None
-    if "actor1_demonstrators" in refine and actor_type in ("protesters", "rioters"):
+    mob = event.actor1 is not None and any(w in (event.actor1.text or "").lower() for w in ("mob", "vigilante"))
+    if "target_protesters" in refine and target_type == "protesters":
+        event.kind = table.by_id[refine["target_protesters"]]
+    elif "actor1_mob" in refine and mob:
+        event.kind = table.by_id[refine["actor1_mob"]]
+    elif "actor1_demonstrators" in refine and actor_type in ("protesters", "rioters"):
         event.kind = table.by_id[refine["actor1_demonstrators"]]
     elif "target_armed" in refine and target_type in ARMED_TYPES:
         event.kind = table.by_id[refine["target_armed"]]
