@@ -308,6 +308,13 @@ class ActorResolver:
             return None
         if token.lower_ not in SECURITY_NOUNS and lemma not in SECURITY_NOUNS:
             return None
+        owner = next((t for t in prep_objects_of(token) if t.pos_ == "PROPN"), None)
+        if owner is not None and self.kb.country(owner.text) is None:
+            # "military forces of Artsakh": forces of an entity that is not a listed state
+            branch = "Police Forces" if lemma in ("police", "policeman", "officer") else "Military Forces"
+            name = self.doc[owner.left_edge.i : owner.i + 1].text
+            actor = Actor(name=f"{branch} of {name}", type="state_forces", country_iso3=None, mention=span.text)
+            return self._ref(actor, span, True, label=span.text)
         if self._country_in(span) is None and self.default_country and not self._backer(span):
             if any(t.lemma_.lower() in ("militia", "rebel", "insurgent", "militant") for t in span):
                 return None  # "militia forces": an armed group, not the state's
@@ -397,6 +404,10 @@ class ActorResolver:
             kind = "rioters"
         elif lemma in UNNAMED_PERPETRATORS or (lemma in ARMED_GROUP_NOUNS and lemma not in ("target", "position", "proxy")):
             kind = "armed_group"
+        elif lemma in ("force", "forces", "unit", "member") and any(
+            t.lemma_.lower() in ("militia", "rebel", "insurgent", "militant", "gang") for t in span
+        ):
+            kind = "armed_group"
         elif lemma in CIVILIAN_NOUNS:
             kind = "civilians"
         else:
@@ -408,6 +419,10 @@ class ActorResolver:
         return ActorRef(
             actor=actor, start_char=span.start_char, end_char=span.end_char, text=span.text, named=named, label=label
         )
+
+
+def prep_objects_of(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
 
 def _strip_the(text: str) -> str:
