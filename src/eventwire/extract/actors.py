@@ -28,7 +28,8 @@ SECURITY_NOUNS = frozenset(
 ARMED_GROUP_NOUNS = frozenset(
     {"fighter", "militia", "militant", "gunman", "group", "faction", "rebel", "insurgent",
      "jihadist", "assailant", "attacker", "extremist", "terrorist", "bandit", "paramilitary",
-     "proxy", "target", "position"}
+     "proxy", "target", "position", "raider", "rustler", "poacher", "robber", "gang", "gangster",
+     "kidnapper", "warlord", "guerrilla", "separatist"}
 )
 UNNAMED_PERPETRATORS = frozenset(
     {"gunman", "assailant", "attacker", "man", "bandit", "kidnapper", "militant", "unknown"}
@@ -315,11 +316,15 @@ class ActorResolver:
             name = self.doc[owner.left_edge.i : owner.i + 1].text
             actor = Actor(name=f"{branch} of {name}", type="state_forces", country_iso3=None, mention=span.text)
             return self._ref(actor, span, True, label=span.text)
-        if self._country_in(span) is None and self.default_country and not self._backer(span):
+        if self._country_in(span) is None and not self._backer(span):
             if any(t.lemma_.lower() in ("militia", "rebel", "insurgent", "militant") for t in span):
                 return None  # "militia forces": an armed group, not the state's
             branch = "police" if lemma in ("police", "policeman", "officer", "gendarme") else "military"
-            return self._state_force(branch, self.default_country, span)
+            if self.default_country:
+                return self._state_force(branch, self.default_country, span)
+            # the state is not named: the actor is still the state's forces
+            name = "Police Forces" if branch == "police" else "Military Forces"
+            return self._ref(Actor(name=name, type="state_forces", mention=span.text), span, True, label=span.text)
         country = self._country_in(span)
         if country is None:
             return None

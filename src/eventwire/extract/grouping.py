@@ -215,7 +215,11 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
     target_type = event.actor2.actor.type if event.actor2 else None
     actor_type = event.actor1.actor.type if event.actor1 else None
     mob = event.actor1 is not None and any(w in (event.actor1.text or "").lower() for w in ("mob", "vigilante"))
-    if "target_protesters" in refine and target_type == "protesters":
+    if "unarmed_sides" in refine and _unarmed(event.actor1) and (event.actor2 is None or _unarmed(event.actor2)):
+        event.kind = table.by_id[refine["unarmed_sides"]]
+    elif "actor1_rioters" in refine and actor_type == "rioters":
+        event.kind = table.by_id[refine["actor1_rioters"]]
+    elif "target_protesters" in refine and target_type == "protesters":
         event.kind = table.by_id[refine["target_protesters"]]
     elif "actor1_mob" in refine and mob:
         event.kind = table.by_id[refine["actor1_mob"]]
@@ -225,6 +229,24 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
         event.kind = table.by_id[refine["target_armed"]]
     elif "actor1_state" in refine and actor_type in ("state_forces", "government"):
         event.kind = table.by_id[refine["actor1_state"]]
+
+
+# People who are not organised armed groups; a fight among them is mob violence (ACLED codebook:
+# Riots / Mob violence), not an armed clash.
+UNARMED_PEOPLE = frozenset(
+    {"supporter", "member", "youth", "student", "lawmaker", "worshipper", "churchgoer", "congregant",
+     "fan", "resident", "trader", "villager", "neighbour", "neighbor", "family", "people", "mob",
+     "crowd", "rioter", "protester", "demonstrator", "driver", "vendor", "parishioner", "mourner"}
+)
+
+
+def _unarmed(ref: ActorRef | None) -> bool:
+    if ref is None:
+        return False
+    if ref.actor.type in ("civilians", "protesters", "rioters", "political_party"):
+        return True
+    words = {word.rstrip("s") for word in ref.text.lower().split()} | set(ref.text.lower().split())
+    return ref.actor.type in ("unknown", "political_militia") and bool(words & UNARMED_PEOPLE)
 
 
 # -- statements -------------------------------------------------------------------------------

@@ -9,12 +9,22 @@ another noun ("US forces") are not places of the article.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.resolve.gazetteer import Gazetteer, GazetteerEntry
+from eventwire.resolve.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    core_toponym,
+    expand_abbreviations,
+    haversine_km,
+    normalise_toponym,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "WORK_OF_ART"})
@@ -28,8 +38,11 @@ PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "outside", "around", "into", "across", "inside", "from", "to", "towards",
      "toward", "of", "north", "south", "east", "west", "between"}
 )
-# Verbs of speech and stance whose subject, when it is a capital, is the government that speaks.
+# Dependencies by which a capital or country may stand for its government (see _is_metonym).
 STANCE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+Role = Literal["place", "metonym", "modifier", "demonym", "embedded", "dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,12 @@ class PlaceMention:
     end: int
     text: str
     entry: GazetteerEntry
+    # "place": where something is or happens; "metonym": a capital or country standing for its
+    # government ("Baghdad condemned"); "modifier": a name qualifying another noun ("US forces");
+    # "demonym": an adjective or people ("Iraqi", "Europeans"); "embedded": inside an
+    # organisation's name ("Bank of England"); "dateline": where the story was filed
+    # ("BAGHDAD, June 28 (Reuters) -"), not where its events happened.
+    role: Role = "place"
 
     @property
     def country_iso3(self) -> str | None:
@@ -47,11 +66,52 @@ class PlaceMention:
         return doc[self.start : self.end]
 
 
+# What a government does, said of its capital or country: "Baghdad condemned", "Washington
+# blames", "Iran launched". The subject of other verbs is a place ("Mosul has", "Iraq saw").
+GOVERNMENT_VERBS = frozenset({
+    "say", "tell", "condemn", "deny", "accuse", "warn", "announce", "urge", "reject", "demand",
+    "call", "vow", "threaten", "insist", "claim", "blame", "welcome", "praise", "criticize",
+    "criticise", "sign", "agree", "respond", "retaliate", "decide", "refuse", "want", "hope",
+    "impose", "sanction", "recall", "expel", "summon", "support", "back", "oppose", "ask",
+    "request", "propose", "offer", "pledge", "promise", "negotiate", "dismiss", "protest",
+    "complain", "deplore", "denounce", "slam", "confirm", "state", "declare", "order", "approve",
+    "veto", "ratify", "launch", "deploy", "send", "withdraw", "fund", "arm", "supply", "ban",
+    "invade", "recognize", "recognise", "seek", "plan", "intend", "try", "push", "press",
+    "lobby", "vote", "announce", "acknowledge", "admit", "argue", "believe", "consider", "fear",
+    "insist", "maintain", "note", "stress", "suggest", "appeal", "cooperate", "join", "host",
+    "invite", "thank", "congratulate", "mediate", "broker", "retaliate", "sanction", "strike",
+    "bomb", "attack", "target", "hit", "shell", "fire", "shoot", "arrest", "detain", "execute",
+    "release", "free", "extradite", "deport", "accept", "blame", "pay", "spend", "buy", "sell",
+    "export", "import", "boycott", "suspend", "resume", "cut", "halt", "block", "freeze",
+})
+# What a government has, said of its capital or country: "Tehran's deal", "Iraq's Prime
+# Minister". Other possessions are places ("Iraq's north", "Anbar's Qaim district").
+GOVERNMENT_NOUNS = frozenset({
+    "deal", "government", "policy", "stance", "decision", "position", "response", "strategy",
+    "plan", "program", "programme", "demand", "demands", "official", "officials", "leader",
+    "leaders", "leadership", "ambassador", "envoy", "minister", "ministry", "president",
+    "premier", "chancellor", "king", "emir", "prince", "military", "army", "navy", "forces",
+    "ally", "allies", "interest", "interests", "sovereignty", "delegation", "proposal", "offer",
+    "agreement", "sanctions", "regime", "authorities", "administration", "embassy", "parliament",
+    "cabinet", "spokesman", "spokeswoman", "spokesperson", "representative", "diplomat",
+    "diplomats", "diplomacy", "intelligence", "decision", "request", "call", "warning",
+    "threat", "threats", "claim", "claims", "accusation", "accusations", "role", "support",
+    "backing", "approval", "refusal", "rejection", "condemnation", "retaliation", "involvement",
+    "intervention", "campaign", "efforts", "effort", "move", "veto", "vote", "bid",
+})
+
+
 def _is_metonym(span: Span) -> bool:
-    """A place name standing for the people who govern it ("Baghdad condemned", "Tehran's deal")."""
+    """A place name standing for the people who govern it ("Baghdad condemned", "Tehran's deal",
+    "Washington blames"); not "Mosul has", "Iraq's north", "Sri Lanka has a Muslim population"."""
     root = span.root
-    if root.dep_ in STANCE_DEPS:
-        return root.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+    while root.dep_ == "conj" and root.head.i != root.i:  # "France and the USA agreed"
+        root = root.head
+    head = root.head
+    if root.dep_ in ("nsubj", "agent"):
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in GOVERNMENT_VERBS
+    if root.dep_ == "poss":
+        return head.lemma_.lower() in GOVERNMENT_NOUNS or head.lower_ in GOVERNMENT_NOUNS
     return False
 
 
@@ -71,7 +131,7 @@ def _core_name(span: Span) -> str:
     tokens = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
     while tokens and tokens[-1].lower_ in PLACE_CUES:
         tokens.pop()
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != "." or tokens[-1].lower_ in ("'s", "’s")):
         tokens.pop()
     if not tokens:
         return span.text
@@ -87,7 +147,8 @@ def _proper_noun_runs(doc: Doc) -> list[Span]:
         if token.pos_ == "PROPN" and token.ent_type_ not in BLOCKING_LABELS and token.ent_type_ not in PLACE_LABELS:
             j = i + 1
             while j < len(doc) and (
-                (doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in BLOCKING_LABELS)
+                (doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in BLOCKING_LABELS
+                 and doc[j].ent_type_ not in PLACE_LABELS)
                 or (doc[j].text in ("-", "'", "’") and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
             ):
                 j += 1
@@ -109,6 +170,33 @@ def _in_place_position(span: Span) -> bool:
     return before is not None and before.lower_ in PLACE_PREPOSITIONS
 
 
+# "to Smith", "of Jones", "from Martin": these prepositions take people as often as places.
+WEAK_PREPOSITIONS = frozenset({"to", "from", "of"})
+
+
+def _after_weak_preposition(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in PLACE_CUES:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "the" and span.start > 1:
+        before = doc[span.start - 2]
+    return before is not None and before.lower_ in WEAK_PREPOSITIONS
+
+
+def _is_listed_place(span: Span, gazetteer: Gazetteer) -> bool:
+    """A name after a weak preposition counts when it is well known, or is followed by its
+    state or country ("of Roswell, N.M.")."""
+    if _is_strong_name(span.text, gazetteer):
+        return True
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        following = doc[span.end + 1]
+        return following.text[:1].isupper() and _is_strong_name(following.text, gazetteer)
+    return False
+
+
 def _extend_with_cue(span: Span) -> Span:
     """Include a leading 'the' and a following cue noun in the mention: 'the Qaim region'."""
     doc = span.doc
@@ -122,6 +210,10 @@ def _extend_with_cue(span: Span) -> Span:
 
 STRONG_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "inside"})
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "region", "province", "county", "governorate"})
+# A name found outside any place position must be one the gazetteer knows well: a country,
+# continent, admin1 or region, or a town at least this big.
+STRONG_TOWN_POPULATION = 100_000
+MIN_NAME_LENGTH = 3
 
 
 def _in_strong_place_position(span: Span) -> bool:
@@ -135,49 +227,534 @@ def _in_strong_place_position(span: Span) -> bool:
     return before.lower_ in STRONG_PREPOSITIONS
 
 
-def _candidate_spans(doc: Doc) -> list[tuple[Span, bool]]:
-    """(span, from_ner) pairs, NER first; gazetteer runs only where NER found nothing."""
-    spans: list[tuple[Span, bool]] = [(ent, True) for ent in doc.ents if ent.label_ in PLACE_LABELS]
-    spans.extend(
-        (ent, False) for ent in doc.ents if ent.label_ in ("PERSON", "ORG") and _in_strong_place_position(ent)
-    )
-    taken = {i for ent, _ in spans for i in range(ent.start, ent.end)}
-    for run in _proper_noun_runs(doc):
-        if any(i in taken for i in range(run.start, run.end)):
+# Admin areas whose name is an ordinary word ("Central", "Federal", "Western"): strong only
+# where a place is expected.
+_WORD_LIKE_AREAS = frozenset({
+    "central", "federal", "eastern", "western", "northern", "southern", "capital", "coast",
+    "north", "south", "east", "west", "upper", "lower", "orange", "centre", "center", "national",
+    "middle", "interior", "island", "islands", "lakes", "mountain", "valley", "plateau", "border",
+    "frontier", "metropolitan", "commonwealth", "littoral", "north east", "north west",
+    "south east", "south west", "far north", "highlands", "lagoons", "savanes", "plateaux",
+})
+# Nouns that, after a name, show the name is a place: "Alexandria detectives", "a Cork mother".
+LOCAL_NOUNS = frozenset({
+    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "youth", "resident",
+    "residents", "native", "natives", "detectives", "police", "officers", "officials",
+    "authorities", "area", "schools", "school", "students", "family", "families", "couple",
+    "mayor", "voters", "businesses", "neighborhood", "neighbourhood", "community", "home",
+    "homes", "streets", "hospital", "airport", "mother", "father", "villagers", "farmers",
+    "merchants", "leaders", "lawmakers", "council", "councillors", "councilors", "selectmen",
+    "firefighters", "deputies", "sheriff", "troopers", "underpass", "bridge", "harbor", "harbour",
+    "port", "downtown", "suburbs", "outskirts", "metro", "region", "residents'",
+})
+# Heads of institutions named after their place: "Torrington Fire Department", "Bank of England".
+INSTITUTION_WORDS = frozenset({
+    "police", "fire", "sheriff", "department", "court", "council", "board", "school", "schools",
+    "university", "college", "hospital", "church", "library", "commission", "society",
+    "chamber", "airport", "station", "museum", "zoo", "times", "news", "post", "herald",
+    "tribune", "journal", "gazette", "chronicle", "observer", "courier", "star", "register",
+    "district", "authority", "committee", "assembly", "government", "ministry", "office",
+    "embassy", "consulate", "parliament", "senate", "legislature", "congress", "county",
+    "city", "town", "township", "village", "municipal", "public", "health", "water", "housing",
+    "transit", "port", "harbor", "harbour", "stock", "exchange", "bank", "club", "fc",
+    "united", "city's", "police's", "academy", "institute", "center", "centre", "cathedral",
+    "mosque", "temple", "prison", "jail", "base", "market", "racecourse", "stadium",
+})
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+def _is_strong_name(name: str, gazetteer: Gazetteer) -> bool:
+    """A well-known place name: a country, continent, admin1 or region, or a big town, by its
+    own name (not one of the alternate names a small place also answers to)."""
+    key = _key(name)
+    if not key or key in _WORD_LIKE_AREAS:
+        return False
+    canon = _canonical(name)
+    for match in gazetteer.matches(name, limit=5, fallback=False):
+        entry = match.entry
+        if not match.exact:
             continue
-        if _in_place_position(run):
-            spans.append((_extend_with_cue(run), False))
+        if match.tier <= 1 and entry.feature != "admin2":
+            return True
+        if (
+            entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION
+            and _canonical(entry.name) == canon
+        ):
+            return True
+    return False
+
+
+def _is_known_name(name: str, gazetteer: Gazetteer) -> bool:
+    """Any place of the gazetteer by its own name ("Torrington"), not a word-like area."""
+    key = _key(name)
+    if not key or key in _WORD_LIKE_AREAS:
+        return False
+    canon = _canonical(name)
+    return any(
+        (m.exact and m.tier <= 1) or _canonical(m.entry.name) == canon
+        for m in gazetteer.matches(name, limit=10, fallback=False)
+    )
+
+
+def _is_name_like(span: Span) -> bool:
+    return bool(span.text[:1].isupper()) and any(t.is_alpha for t in span)
+
+
+def _in_dateline(span: Span) -> bool:
+    """"HARTFORD — Connecticut legislators…", "SOUTH WAZIRISTAN, April 5 (APP):"."""
+    doc = span.doc
+    following = [t.text for t in doc[span.end : span.end + 6]]
+    if span.start >= 2 and doc[span.start - 1].text == "," and following[:1] and (
+        following[0] in DATELINE_DASHES or following[0] == "("
+    ):  # "ALEPPO, Syria (Reuters) -": the place after the city is in the dateline too
+        first = doc[span.start - 2]
+        line_start = first.sent.start if first.i >= first.sent.start else 0
+        return doc[line_start : span.start - 1].text.isupper()
+    if span.start > 0 and not (span.start == span.sent.start or "\n" in doc[span.start - 1].text_with_ws):
+        return False
+    if following[:1] and following[0] in DATELINE_DASHES:
+        return True
+    if following[:1] == ["("] and span.text.isupper():
+        return True
+    if following[:1] == [","] and any(t in DATELINE_DASHES or t in ("(", ":") for t in following[1:]):
+        return span.text.isupper()
+    return False
+
+
+def _before_local_noun(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in LOCAL_NOUNS
+
+
+def _embedded_names(ent: Span, gazetteer: Gazetteer) -> list[Span]:
+    """Place names inside an organisation's or event's name: "Torrington Fire Department",
+    "Bank of England", "Philippine Department of Agriculture", "CSA Singapore"."""
+    doc = ent.doc
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if not tokens:
+        return []
+    first, end = tokens[0].i, ent.end
+    institutional = any(t.lower_ in INSTITUTION_WORDS for t in ent)
+    found: list[Span] = []
+    starts = [first] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < end]
+    for start in starts:
+        for stop in range(min(end, start + 4), start, -1):
+            if start == first and stop == end:
+                continue  # the whole name is not embedded in itself
+            piece = doc[start:stop]
+            if not _is_name_like(piece) or len(piece.text) < MIN_NAME_LENGTH:
+                continue
+            follows = doc[stop] if stop < end else None
+            local = institutional and start == first and follows is not None and (
+                follows.lower_ in INSTITUTION_WORDS
+            )
+            known = _is_known_name if (institutional and start == first) else _is_strong_name
+            if known(piece.text, gazetteer) or gazetteer.demonym_place(piece.text):
+                found.append(piece)
+                break
+    last = doc[end - 1]
+    if not found and end - first > 1 and _is_name_like(doc[end - 1 : end]) and _is_strong_name(last.text, gazetteer):
+        found.append(doc[end - 1 : end])
+    return found
+
+
+def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """(span, source) pairs, NER first; gazetteer runs only where NER found nothing.
+
+    Sources: "ner" (GPE/LOC/FAC entities), "position" (a name where places stand: "in X",
+    "the X region", a dateline, "X residents", also when NER called it a person or an
+    organisation), "name" (a well-known place name anywhere), "demonym" (NORP entities and
+    adjectives), "embedded" (inside an organisation's name).
+    """
+    spans: list[tuple[Span, str]] = [(ent, "ner") for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            continue
+        core = _core_name(ent)
+        if ent.label_ in ("NORP", "LANGUAGE"):
+            if gazetteer.demonym_place(core) is not None and (
+                ent.label_ == "NORP" or ent.root.dep_ in ("amod", "compound")
+            ):
+                spans.append((ent, "demonym"))
+            continue
+        if ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
+            continue
+        if ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and (
+            _in_strong_place_position(ent) or _in_dateline(ent)
+            or ((_before_local_noun(ent) or _in_place_position(ent)) and _is_known_name(core, gazetteer))
+        ):
+            spans.append((_extend_with_cue(ent), "position"))
+        elif ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and _is_strong_name(core, gazetteer):
+            spans.append((ent, "name"))
+        else:
+            spans.extend((piece, "embedded") for piece in _embedded_names(ent, gazetteer))
+    taken = {i for ent, _ in spans for i in range(ent.start, ent.end)}
+    for ent in doc.ents:  # entities the rules above did not take keep their tokens out of runs
+        if ent.label_ in BLOCKING_LABELS:
+            taken.update(range(ent.start, ent.end))
+    for run in _proper_noun_runs(doc):
+        if any(i in taken for i in range(run.start, run.end)) or not _is_name_like(run):
+            continue
+        if _in_dateline(run) or (
+            _in_place_position(run)
+            and (True or not _after_weak_preposition(run) or _is_listed_place(run, gazetteer))
+        ):
+            spans.append((_extend_with_cue(run), "position"))
+        elif _before_local_noun(run) and _is_known_name(run.text, gazetteer):
+            spans.append((run, "position"))
+        elif _is_strong_name(run.text, gazetteer):
+            spans.append((run, "name"))
+    spans.extend(_conjuncts(doc, spans, taken, gazetteer))
     return sorted(spans, key=lambda pair: pair[0].start)
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every toponym of the article that names a place (not a government, not a modifier)."""
-    candidates = [
-        (span, from_ner)
-        for span, from_ner in _candidate_spans(doc)
-        if not _is_metonym(span) and not _is_modifier_only(span)
-    ]
-    countries = _article_countries(candidates, gazetteer)
-    mentions = []
-    for span, from_ner in candidates:
-        name = _core_name(span)
-        if not from_ner and len(name) < 3:
+def _conjuncts(
+    doc: Doc, spans: list[tuple[Span, str]], taken: set[int], gazetteer: Gazetteer
+) -> list[tuple[Span, str]]:
+    """Names listed with places: "Tacloban and Babatngon", "Zaire, Bundibugyo and Sudan"."""
+    placed = {i for span, source in spans if source in ("ner", "position") for i in range(span.start, span.end)}
+    taken = taken | {i for span, _ in spans for i in range(span.start, span.end)}
+    found: list[tuple[Span, str]] = []
+    for ent in [*doc.ents, *_proper_noun_runs(doc)]:
+        if any(i in taken for i in range(ent.start, ent.end)) or not _is_name_like(ent):
             continue
-        entry = gazetteer.best(name, countries=countries)
+        if getattr(ent, "label_", "") in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+            continue
+        root = ent.root
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [child for child in root.children if child.dep_ == "conj"]
+        if any(t.i in placed for t in linked) and _is_known_name(_core_name(ent), gazetteer):
+            found.append((ent, "position"))
+            taken.update(range(ent.start, ent.end))
+    return found
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every toponym of the article, resolved, each with its role (see :class:`PlaceMention`).
+
+    All of them are resolved together (:func:`resolve_article_toponyms`), so that a demonym
+    or a government's capital still tells which country the article is about.
+    """
+    candidates: list[tuple[Span, str, str]] = []
+    for span, source in _candidate_spans(doc, gazetteer):
+        name = _core_name(span)
+        if source != "ner" and len(name) < MIN_NAME_LENGTH:
+            continue
+        candidates.append((span, source, name))
+    entries = resolve_article_toponyms(
+        [name for _, _, name in candidates], gazetteer, text=doc.text,
+        spans=[(span.start_char, span.end_char) for span, _, _ in candidates],
+    )
+    mentions = []
+    for (span, source, _), entry in zip(candidates, entries):
         if entry is None:
             continue
-        mentions.append(PlaceMention(span.start, span.end, span.text, entry))
+        mentions.append(PlaceMention(span.start, span.end, span.text, entry, _role(span, source)))
     return mentions
 
 
-def _article_countries(candidates: list[tuple[Span, bool]], gazetteer: Gazetteer) -> list[str]:
-    """Countries the article names, most named first: the context for ambiguous names."""
-    counts: Counter[str] = Counter()
-    for span, _ in candidates:
-        iso3 = gazetteer.country_iso3(_core_name(span))
-        if iso3:
-            counts[iso3] += 1
-    return [iso3 for iso3, _ in counts.most_common()]
+def _role(span: Span, source: str) -> Role:
+    if source == "demonym":
+        return "demonym"
+    if source == "embedded":
+        return "embedded"
+    if _in_dateline(span):
+        return "dateline"
+    if _is_metonym(span):
+        return "metonym"
+    if _is_modifier_only(span):
+        return "modifier"
+    return "place"
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every toponym of the article that names a place: not a government, a modifier, a
+    demonym, a part of an organisation's name or a dateline."""
+    return [m for m in find_toponyms(doc, gazetteer) if m.role == "place"]
+
+
+# --------------------------------------------------------------------------- resolution
+#
+# Every toponym of an article is resolved together with the others: each name's candidates start
+# from a prior (exact country and admin names first, then towns by population), and are then
+# re-scored, a few rounds, by how much the article's other toponyms support them: the same
+# country, the same admin1, and nearby towns. One name that resolves to nothing, or wrongly,
+# only weakens that support; it never removes the others.
+
+MAX_CANDIDATES = 40
+ALTERNATE_NAME_PENALTY = 1.0
+CONTAINER_WEIGHT = 4.0
+NEAR_POINT_WEIGHT = 6.0
+CAPITAL_BONUS = 2.0
+CONTINENT_WEIGHT = 0.7
+NEARBY_KM = 150.0
+_ROUNDS = 3
+_TEMPERATURE = 1.0
+COUNTRY_WEIGHT = 2.0
+ADMIN1_WEIGHT = 1.5
+NEARBY_WEIGHT = 2.0
+
+
+@dataclass(slots=True)
+class _Candidate:
+    entry: GazetteerEntry
+    prior: float
+    continent: str | None = None
+    score: float = 0.0
+    p: float = 0.0
+
+
+def toponym_candidates(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Every place ``name`` may refer to, best first: for a demonym ("Iraqis", "European") the
+    place of its people, then all the gazetteer's candidates. The resolver picks among the
+    first :data:`MAX_CANDIDATES` of these."""
+    demonym = gazetteer.demonym_place(name)
+    found = [demonym] if demonym is not None else []
+    return found + [c for c in gazetteer.candidates(name) if c != demonym]
+
+
+def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
+    demonym = gazetteer.demonym_place(name)
+    matches = gazetteer.matches(name, limit=MAX_CANDIDATES)
+    found: list[_Candidate] = []
+    if demonym is not None:
+        found.append(_Candidate(demonym, _prior_of(demonym, exact=True, tier=_tier_of(demonym))))
+    canon = _canonical(name)
+    for match in matches:
+        if demonym is not None and match.entry == demonym:
+            continue
+        prior = _prior_of(match.entry, match.exact, match.tier)
+        if match.entry.feature == "city":
+            if _canonical(match.entry.name) != canon:
+                prior -= ALTERNATE_NAME_PENALTY  # "Youngstown" is also a former name of a village
+            if gazetteer.is_capital(match.entry):
+                prior += CAPITAL_BONUS
+        found.append(_Candidate(match.entry, prior))
+    if found and (demonym is not None or matches[0].tier == 0):
+        # A country, continent or demonym resolves to that place; only an admin1 of the same
+        # name ("Georgia" in a US story) may take its place, on the article's evidence.
+        key = _key(name)
+        found = found[:1] + [
+            c for c in found[1:] if c.entry.feature == "admin1" and _key(c.entry.name) == key
+        ]
+    for c in found:
+        c.continent = _continent(c.entry, gazetteer)
+    return found
+
+
+def _continent(entry: GazetteerEntry, gazetteer: Gazetteer) -> str | None:
+    if entry.feature == "continent":
+        return entry.name
+    continent = gazetteer.continent(entry.country_iso3) if entry.country_iso3 else None
+    return continent.name if continent is not None else None
+
+
+def _canonical(name: str) -> str:
+    """A spelling-insensitive key: "St. Petersburg" and "Saint Petersburg", "al-Qaim" and
+    "Qaim" meet."""
+    key = _key(name)
+    key = expand_abbreviations(key) or key
+    return core_toponym(key, key) or key
+
+
+def _tier_of(entry: GazetteerEntry) -> int:
+    return 0 if entry.feature in ("country", "continent") else 1 if entry.feature != "city" else 2
+
+
+def _prior_of(entry: GazetteerEntry, exact: bool, tier: int) -> float:
+    """Log-scale prior of a candidate before the article's evidence."""
+    population = math.log10(entry.population + 10)  # 1 .. ~9
+    if tier == 0:
+        return 12.0
+    if tier == 1:
+        if entry.feature == "admin2":
+            return population + 0.5
+        return 7.5 + 0.1 * population
+    if entry.feature == "city":
+        return population - (0.0 if exact else 1.5)
+    return 2.0 + 0.1 * population  # shadowed or loosely matched areas
+
+
+def resolve_article_toponyms(
+    names: Sequence[str],
+    gazetteer: Gazetteer,
+    *,
+    text: str | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
+    near: Sequence[tuple[float, float]] = (),
+) -> list[GazetteerEntry | None]:
+    """Resolve every toponym of one article, each in the light of the others.
+
+    ``names`` are the toponyms as written, in article order (repeats allowed: one name keeps
+    one reading per article). With the article's ``text`` and each name's character ``spans``,
+    a name followed by a comma and another name ("Paris, Texas", "Alexandria, La.") is read
+    as lying in it. ``near`` adds points the article is known to be about.
+    """
+    keys = [_key(name) for name in names]
+    distinct: dict[str, list[_Candidate]] = {}
+    for name, key in zip(names, keys):
+        if key not in distinct:
+            distinct[key] = _candidates(name, gazetteer)
+    links: set[tuple[str, str]] = set()
+    if text is not None and spans is not None:
+        for i, j in _comma_pairs(text, spans):
+            if keys[i] != keys[j]:
+                links.add((keys[i], keys[j]))
+    _score(distinct, near, links=links)
+    best = {key: (max(cands, key=lambda c: c.score).entry if cands else None)
+            for key, cands in distinct.items()}
+    return [best[key] for key in keys]
+
+
+def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(i, j): toponym i is followed by a comma and toponym j ("Paris, Texas")."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    pairs = []
+    for i, j in zip(order, order[1:]):
+        between = text[spans[i][1] : spans[j][0]]
+        if between.strip() == "," and len(between) <= 3:
+            pairs.append((i, j))
+    return pairs
+
+
+def resolve_toponym(
+    name: str,
+    gazetteer: Gazetteer,
+    *,
+    context_countries: Sequence[str] = (),
+    context_admin1s: Sequence[tuple[str, str]] = (),
+    near: Sequence[tuple[float, float]] = (),
+) -> GazetteerEntry | None:
+    """Resolve one toponym given what the article says around it: the countries it names
+    (ISO3, most named first), its admin1s as ``(iso3, admin1 name)`` and points it is about."""
+    candidates = _candidates(name, gazetteer)
+    if not candidates:
+        return None
+    context: list[_Candidate] = []
+    for iso3 in context_countries:
+        entry = gazetteer.country(iso3)
+        if entry is not None:
+            context.append(_Candidate(entry, 0.0, _continent(entry, gazetteer), p=1.0))
+    for iso3, admin1 in context_admin1s:
+        area = GazetteerEntry(None, admin1, 0.0, 0.0, iso3, admin1, "admin1", 0)
+        context.append(_Candidate(area, 0.0, _continent(area, gazetteer), p=1.0))
+    groups = {"\0target": candidates}
+    for i, c in enumerate(context):
+        groups[f"\0context{i}"] = [c]
+    _score(groups, near, fixed=set(groups) - {"\0target"})
+    return max(candidates, key=lambda c: c.score).entry
+
+
+def _key(name: str) -> str:
+    return normalise_toponym(name)
+
+
+def _score(
+    groups: dict[str, list[_Candidate]],
+    near: Sequence[tuple[float, float]] = (),
+    fixed: set[str] = frozenset(),  # type: ignore[assignment]
+    links: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+) -> None:
+    """Score every candidate: its prior plus the support of the other groups, a few rounds.
+
+    ``links``: (inner, outer) group keys, the inner written as lying in the outer."""
+    for key, cands in groups.items():
+        for c in cands:
+            c.score = c.prior
+        if key not in fixed:
+            _normalise(cands)
+    keys = list(groups)
+    for _ in range(_ROUNDS):
+        for key in keys:
+            if key in fixed:
+                continue
+            others = [groups[k] for k in keys if k != key]
+            outers = [groups[o] for i, o in links if i == key and o in groups]
+            inners = [groups[i] for i, o in links if o == key and i in groups]
+            for c in groups[key]:
+                c.score = c.prior + _support(c, others, near) + _containment(c, outers, inners)
+        for key in keys:
+            if key not in fixed:
+                _normalise(groups[key])
+
+
+def _inside(inner: GazetteerEntry, outer: GazetteerEntry) -> bool:
+    """Whether ``inner`` lies in ``outer`` as the gazetteer records it."""
+    if outer.feature == "continent" or not outer.country_iso3:
+        return False
+    if inner.country_iso3 != outer.country_iso3 or inner == outer:
+        return False
+    if outer.feature == "country":
+        return True
+    if outer.feature == "admin1":
+        return inner.feature != "admin1" and inner.admin1 == outer.admin1
+    if outer.feature in ("admin2", "region", "city"):
+        return haversine_km((inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= 60
+    return False
+
+
+def _containment(c: _Candidate, outers: list[list[_Candidate]], inners: list[list[_Candidate]]) -> float:
+    """Support from "X, Y": X's candidates inside Y's, and Y's candidates that hold X's."""
+    support = 0.0
+    for group in outers:
+        support += sum(o.p for o in group if _inside(c.entry, o.entry))
+    for group in inners:
+        support += sum(i.p for i in group if _inside(i.entry, c.entry))
+    return CONTAINER_WEIGHT * support
+
+
+def _normalise(cands: list[_Candidate]) -> None:
+    if not cands:
+        return
+    top = max(c.score for c in cands)
+    weights = [math.exp((c.score - top) / _TEMPERATURE) for c in cands]
+    total = sum(weights)
+    for c, w in zip(cands, weights):
+        c.p = w / total
+
+
+def _support(c: _Candidate, others: list[list[_Candidate]], near: Sequence[tuple[float, float]]) -> float:
+    """What the article's other toponyms say for a candidate: the same country, continent and
+    admin1, and towns nearby; plus points the caller knows the article is about."""
+    entry = c.entry
+    if entry.feature == "continent":
+        return 0.0
+    country = admin1 = nearby = continent = 0.0
+    point = (entry.latitude, entry.longitude)
+    local = entry.feature in ("city", "admin2")
+    for group in others:
+        g_country = g_admin1 = g_near = g_continent = 0.0
+        for o in group:
+            if o.p < 0.01 or o.entry == entry:  # another name of the same place is no evidence
+                continue
+            if c.continent and o.continent == c.continent:
+                g_continent += o.p
+            other = o.entry
+            if other.country_iso3 and other.country_iso3 == entry.country_iso3:
+                g_country += o.p
+                if (
+                    entry.feature != "country" and other.admin1 and other.admin1 == entry.admin1
+                    and other.feature != "country"
+                ):
+                    g_admin1 += o.p * (1.0 if other.feature == "admin1" else 0.5)
+            if local and other.feature in ("city", "admin2"):
+                km = haversine_km(point, (other.latitude, other.longitude))
+                if km < 3 * NEARBY_KM:
+                    g_near = max(g_near, o.p * math.exp(-km / NEARBY_KM))
+        country += min(g_country, 1.0)
+        admin1 += min(g_admin1, 1.0)
+        continent += min(g_continent, 1.0)
+        nearby += g_near
+    given = 0.0
+    if entry.feature not in ("country", "continent"):
+        for p in near:  # points the caller knows the article is about
+            given += NEAR_POINT_WEIGHT * math.exp(-haversine_km(point, p) / NEARBY_KM)
+    return given + (
+        COUNTRY_WEIGHT * math.log1p(country)
+        + CONTINENT_WEIGHT * math.log1p(continent)
+        + ADMIN1_WEIGHT * math.log1p(admin1)
+        + NEARBY_WEIGHT * math.log1p(nearby)
+    )
 
 
 def place_of_token(token: Token, places: list[PlaceMention]) -> PlaceMention | None:
