@@ -54,6 +54,16 @@ def _ref_date(doc: Doc) -> dt.date | None:
     return article.date if article is not None else None
 
 
+def _first_nationality(doc: Doc, kb: ActorKB) -> str | None:
+    """Without a place, the first country the text names or implies ("Ugandan opposition")."""
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            iso3 = kb.country(ent.text) or kb.demonym(ent.text)
+            if iso3:
+                return iso3
+    return None
+
+
 def _component(stage: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
     """Run a stage; a failure is recorded on the doc (and later stages skip it), never raised,
     so that one bad article does not end the batch it is parsed in."""
@@ -92,7 +102,8 @@ def make_actors(nlp: Language, name: str, actors_file: str | None) -> Callable[[
     kb = ActorKB.load(extra=Path(actors_file)) if actors_file else load_actor_kb()
 
     def stage(doc: Doc) -> None:
-        doc._.actors = ActorResolver(doc, kb, default_country=main_country(doc._.places))
+        default = main_country(doc._.places) or _first_nationality(doc, kb)
+        doc._.actors = ActorResolver(doc, kb, default_country=default)
 
     return _component(stage)
 

@@ -101,13 +101,40 @@ def _event_id(article_id: str, candidate: EventCandidate, doc: Doc) -> str:
 
 
 def _date(candidate: EventCandidate, article: Article) -> tuple[dt.date | None, str]:
+    """The event's date: the expression in its clause, else its sentence (both chosen when the
+    mentions are grouped), else the article's context: the nearest day (or week) stated before
+    its first mention, else the first stated after it (political acts such as a seizure too).
+    Reported speech is dated the day it is reported; an undated incident is known only to have happened by the publication date, which
+    week precision says. A date never lies after the publication date unless the text points
+    forward ("next", "tomorrow", "will")."""
     if candidate.date is not None and candidate.date.resolved.date is not None:
         return candidate.date.resolved.date, candidate.date.resolved.precision
+    speech = candidate.kind.statement and candidate.kind.speech
+    if not speech:  # incidents and political acts (a seizure, a sanction) take the article's context
+        context = _context_date(candidate)
+        if context is not None:
+            return context.resolved.date, context.resolved.precision
     if article.date is None:
         return None, "unknown"
-    # Reported speech is dated the day it is reported; an undated incident is known only to
-    # have happened by the publication date, which week precision says.
-    return article.date, "day" if candidate.kind.statement else "week"
+    return article.date, "day" if speech else "week"
+
+
+def _context_date(candidate: EventCandidate):
+    """The article's date for an incident told without one of its own (see ``_date``)."""
+    if not candidate.mentions:
+        return None
+    doc = candidate.mentions[0].trigger.doc
+    first = candidate.first_token
+    dates = [
+        d for d in (doc._.dates or [])
+        if d.resolved.date is not None and not d.resolved.future and d.resolved.precision in ("day", "week")
+        and d.resolved.period is None
+    ]
+    before = [d for d in dates if d.start < first]
+    if before:
+        return before[-1]
+    after = [d for d in dates if d.start > first]
+    return after[0] if after else None
 
 
 # -- actors ------------------------------------------------------------------------------------
@@ -116,6 +143,9 @@ def _actor1(candidate: EventCandidate, country: str | None) -> Actor | None:
         return _localised(candidate.actor1.actor, country)
     if candidate.kind.statement:
         return None
+    if candidate.kind.plover_type == "COERCE" and candidate.kind.plover_mode == "arrest" and country:
+        # the codebook: arrests are made by state forces (police unless told otherwise)
+        return load_actor_kb().police(country).to_actor()
     kind = "protesters" if candidate.kind.plover_type == "PROTEST" else "armed_group"
     generic = load_actor_kb().generic(kind, country)
     return Actor(name=generic.name, type=generic.type, country_iso3=generic.country_iso3, mention=None)
@@ -174,18 +204,32 @@ def _precision(place: PlaceMention, doc: Doc) -> int:
 
 # -- counts -----------------------------------------------------------------------------------
 def _count(claims: list[ClaimMention], article_id: str) -> Count:
-    """ACLED's rule: the most conservative credible figure is the best estimate; never a sum."""
+    """Claims reconciled into low / best / high, after ACLED and UCDP.
+
+    Claims are grouped by source (the article's own narration is one source). Within a source,
+    the parts of one statement add up ("25 ADF fighters and 6 military fatalities" = 31), and so
+    do statements about other victims or marked as more ("six others", "also"); a statement
+    about the same victims restates the toll, and the source's fuller figure (the larger)
+    stands, unless it states the toll outright ("the death toll rose to 12", "fatalities coded
+    as 0"), which is the source's figure from there on. Across sources nothing is ever added: ACLED's rule takes the most conservative
+    credible figure as the best estimate (the smallest source total), UCDP-style low and high are
+    the smallest and largest source totals, a range's high end counting towards high.
+    """
     if not claims:
         return Count()
-    numbers = [claim.count for claim in claims]
+    reports: dict[str | None, list[ClaimMention]] = {}
+    for claim in sorted(claims, key=lambda c: c.start_char):
+        key = " ".join(claim.source.lower().split()) if claim.source else None
+        reports.setdefault(key, []).append(claim)
+    totals = [_report_total(report) for report in reports.values()]
     return Count(
-        low=min(numbers),
-        best=min(numbers),
-        high=max(numbers),
+        low=min(best for best, _ in totals),
+        best=min(best for best, _ in totals),
+        high=max(high for _, high in totals),
         claims=[
             CountClaim(
                 count=claim.count,
-                qualifier=claim.qualifier,
+                qualifier="at_least" if claim.high is not None and claim.qualifier == "exact" else claim.qualifier,
                 source=claim.source,
                 article_id=article_id,
                 start=claim.start_char,
@@ -195,6 +239,36 @@ def _count(claims: list[ClaimMention], article_id: str) -> Count:
             for claim in claims
         ],
     )
+
+
+# Victim words that say nothing of who died: a statement about them restates the toll.
+GENERIC_VICTIMS = frozenset(
+    {"people", "person", "persons", "individual", "victim", "dead", "body", "corpse", "fatality", "death",
+     "casualty", "injury", "injured", "wounded", None}
+)
+
+
+def _report_total(claims: list[ClaimMention]) -> tuple[int, int]:
+    """(best, high) of one source: its statements' parts added, restatements not."""
+    statements: dict[int, list[ClaimMention]] = {}
+    for claim in claims:
+        statements.setdefault(claim.statement, []).append(claim)
+    best = high = None
+    seen: set[str | None] = set()
+    for parts in statements.values():
+        value = sum(c.count for c in parts)
+        top = sum(c.high if c.high is not None else c.count for c in parts)
+        victims = {c.victims for c in parts}
+        additive = any(c.additive for c in parts)
+        distinct = not (victims & GENERIC_VICTIMS) and not (seen & GENERIC_VICTIMS) and victims.isdisjoint(seen)
+        if best is None or any(c.final for c in parts):
+            best, high = value, top  # a stated toll ("the toll rose to 12") is the source's figure
+        elif additive or distinct:
+            best, high = best + value, high + top
+        else:
+            best, high = max(best, value), max(high, top)
+        seen |= victims
+    return best, high
 
 
 # -- statement, evidence, confidence -------------------------------------------------------------

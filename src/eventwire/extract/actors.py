@@ -182,7 +182,7 @@ class ActorResolver:
         if token.lower_ in BACK_REFERENCES and any(c.lower_ in ("the", "this") for c in token.lefts):
             if not any(c.ent_type_ for c in token.lefts):
                 return self._back_reference(token, person=False)
-        match = self._kb_match_within(span)
+        match = self._kb_match_within(span, token)
         if match is not None:
             kb_actor, matched = match
             if token.ent_type_ == "PERSON":
@@ -206,18 +206,23 @@ class ActorResolver:
             return forces
         return self._armed_group(token, span)
 
-    def _kb_match_within(self, span: Span) -> tuple[KBActor, Span] | None:
-        """The longest knowledge-base name inside the phrase."""
+    def _kb_match_within(self, span: Span, head: Token | None = None) -> tuple[KBActor, Span] | None:
+        """The longest knowledge-base name inside the phrase; one that covers the phrase's head
+        wins over a modifier's ("NATO-member Norway" is Norway)."""
         tokens = list(span)
+        found_any: tuple[KBActor, Span] | None = None
         for length in range(min(len(tokens), 7), 0, -1):
             for begin in range(0, len(tokens) - length + 1):
                 sub = span.doc[tokens[begin].i : tokens[begin].i + length]
                 if sub[0].is_punct or sub[-1].is_punct:
                     continue
                 found = self.kb.match(sub.text)
-                if found is not None:
+                if found is None:
+                    continue
+                if head is None or sub.start <= head.i < sub.end:
                     return found, sub
-        return None
+                found_any = found_any or (found, sub)
+        return found_any
 
     @staticmethod
     def _is_bare_definite_group(token: Token) -> bool:
