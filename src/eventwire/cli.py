@@ -104,5 +104,7 @@ def extract(
         raise typer.Exit(code=1)
 
 
+from eventwire import cli_store  # noqa: E402,F401  (registers store commands)
+
 if __name__ == "__main__":  # pragma: no cover
     app()
