@@ -120,3 +120,15 @@ def test_exit_status_is_non_zero_only_when_nothing_could_be_read(tmp_path):
     assert result.exit_code == 1
     result = _run(["extract", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1 and "missing.txt" in result.stderr
+
+
+def test_extract_in_the_contract_formats():
+    battle = str(GOLDEN / "battle_somalia.txt")
+    acled = _run(["extract", battle, "--format", "acled"])
+    assert acled.exit_code == 0, acled.output
+    rows = list(csv.DictReader(io.StringIO(acled.stdout)))
+    assert rows[0]["sub_event_type"] == "Armed clash" and rows[0]["country"] == "Somalia"
+    geojson = json.loads(_run(["extract", battle, "--format", "geojson"]).stdout)
+    assert geojson["type"] == "FeatureCollection" and geojson["features"]
+    plover = _run(["extract", battle, "--format", "plover"])
+    assert plover.exit_code == 0 and plover.stdout.strip()

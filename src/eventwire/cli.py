@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire import __version__
-from eventwire.exports import write_csv, write_jsonl
+from eventwire.exports import write_acled, write_csv, write_geojson, write_jsonl, write_plover
 from eventwire.ingest import Reader
 from eventwire.nlp import build_nlp
 from eventwire.pipeline import ExtractionError, run
@@ -33,6 +33,18 @@ stderr = Console(stderr=True)
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    acled = "acled"
+    plover = "plover"
+    geojson = "geojson"
+
+
+WRITERS = {
+    ExtractFormat.jsonl: write_jsonl,
+    ExtractFormat.csv: write_csv,
+    ExtractFormat.acled: write_acled,
+    ExtractFormat.plover: write_plover,
+    ExtractFormat.geojson: write_geojson,
+}
 
 
 def _version(value: bool) -> None:
@@ -93,8 +105,7 @@ def extract(
         events = _events(run(reader, nlp=nlp, batch_size=batch_size, on_error=on_error), progress, task)
         out_context = open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
         with out_context as out:
-            writer = write_csv if format is ExtractFormat.csv else write_jsonl
-            count = writer(events, out)
+            count = WRITERS[format](events, out)
     stats = reader.stats
     stderr.print(
         f"{stats.read} article(s) read, {stats.skipped} skipped, {len(failures)} failed; {count} event(s) written",
