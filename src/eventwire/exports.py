@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from eventwire.schema import Actor, Event
+from eventwire.schema import ACLED_INTER_CODES, Actor, Event
 
 CSV_COLUMNS = (
     "event_id", "article_ids", "event_date", "date_precision", "event_type", "sub_event_type",
@@ -109,13 +109,6 @@ ACLED_COLUMNS = (
     "country", "admin1", "location", "latitude", "longitude", "geo_precision",
     "source", "notes", "fatalities",
 )
-# ACLED's actor ("inter") codes by actor type: 1 state forces, 2 rebels, 3 political militias,
-# 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
-ACLED_INTER = {
-    "state_forces": 1, "government": 1, "rebel_group": 2, "political_militia": 3, "identity_militia": 4,
-    "rioters": 5, "protesters": 6, "civilians": 7, "external_forces": 8, "international_organization": 8,
-    "ngo": 8, "media": 8, "political_party": 8, "other": 8,
-}
 # ACLED time_precision: 1 the day is known, 2 the week (or a few days), 3 only the month or less.
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 
@@ -135,7 +128,7 @@ def country_name(iso3: str | None) -> str:
 
 
 def _inter(actor: Actor | None) -> int:
-    return ACLED_INTER.get(actor.type, 0) if actor is not None else 0
+    return ACLED_INTER_CODES.get(actor.type, 0) if actor is not None else 0
 
 
 def acled_id(event: Event) -> str:

@@ -64,6 +64,27 @@ ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# ACLED's actor ("inter") codes by actor type (ACLED codebook, "Actor types / interaction codes"):
+# 1 state forces (governments with them), 2 rebels, 3 political militias, 4 identity militias,
+# 5 rioters, 6 protesters, 7 civilians, 8 external/other forces (organisations, parties, media).
+# "unknown" has no code.
+ACLED_INTER_CODES: dict[str, int] = {
+    "state_forces": 1,
+    "government": 1,
+    "rebel_group": 2,
+    "political_militia": 3,
+    "identity_militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external_forces": 8,
+    "international_organization": 8,
+    "ngo": 8,
+    "media": 8,
+    "political_party": 8,
+    "other": 8,
+}
+
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 Qualifier = Literal["exact", "at_least", "at_most", "about", "more_than", "unknown"]
 EvidenceField = Literal[
