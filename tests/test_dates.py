@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.resolve.dates import DateMention, ResolvedDate, find_date_mentions, resolve_date_expression
@@ -463,3 +463,49 @@ def test_property_a_resolved_date_is_never_after_the_article_unless_future(expre
     result = resolve_date_expression(expression, ref)
     if result is not None and result.date is not None and not result.future:
         assert result.date <= ref
+
+
+# --------------------------------------------------------------------------- issue 13 additions
+
+
+def test_holidays_written_without_an_apostrophe():
+    assert resolved("Gunmen attacked the church on New Years Day.", D(2024, 1, 3)) == (D(2024, 1, 1), "day", False)
+    assert resolved("Protests broke out on New Years Eve.", D(2024, 1, 3)) == (D(2023, 12, 31), "day", False)
+
+
+def test_a_season_after_a_forward_cue_is_the_coming_one():
+    assert only("Elections are due in the summer.").resolved.to_timex_value() == "2024-SU"
+    assert only("The drought struck in the summer.").resolved.to_timex_value() == "2023-SU"
+
+
+EVENT_SENTENCES = [
+    "Rebels attacked the town{d}.",
+    "Gunmen killed four villagers in the market{d}.",
+    "Police fired tear gas at protesters in the capital{d}.",
+    "The army said it will launch air strikes on the camp{d}.",
+]
+EVENT_DATES = [
+    "", " on Saturday", " late Sunday", " overnight", " next Monday", " last week", " on June 27", " on 27 June 2021",
+    " yesterday", " tomorrow", " on the 27th", " in May", " this coming Friday", " ten days ago", " on Christmas Day",
+    " on Thursday night", " earlier this week", " last summer", " next week", " on March 20",
+]  # fmt: skip
+FORWARD_WORDS = ("next", "tomorrow", "will", "coming")
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    sentences=st.lists(st.tuples(st.sampled_from(EVENT_SENTENCES), st.sampled_from(EVENT_DATES)), min_size=1, max_size=3),
+    ref=st.dates(min_value=D(2015, 1, 1), max_value=D(2025, 12, 31)),
+)
+def test_property_an_event_is_never_dated_after_the_article_unless_the_text_looks_forward(nlp, sentences, ref):
+    from eventwire.pipeline import run
+    from eventwire.schema import Article
+
+    text = " ".join(template.format(d=date) for template, date in sentences)
+    (result,) = list(run([Article(id="p", text=text, date=ref)], nlp=nlp))
+    for event in result.events:
+        assert event.event_date is not None
+        if event.event_date > ref:  # relative dates only: a date with its year says when it is
+            assert any(word in text.lower() for word in FORWARD_WORDS) or str(event.event_date.year) in text, (
+                text, ref, event.event_date
+            )

@@ -116,6 +116,7 @@ def extract(
 
 
 from eventwire import cli_store  # noqa: E402,F401  (registers store commands)
+from eventwire import cli_evaluate  # noqa: E402,F401  (registers evaluate)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

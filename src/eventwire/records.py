@@ -14,6 +14,7 @@ from eventwire.extract.places import PLACE_CUES, PlaceMention
 from eventwire.resolve.actors import KBActor, load_actor_kb
 from eventwire.resolve.gazetteer import acled_precision, to_place
 from eventwire.schema import (
+    ACLED_INTER_CODES,
     AcledClass,
     Actor,
     Article,
@@ -26,23 +27,6 @@ from eventwire.schema import (
     Statement,
 )
 
-# ACLED inter codes by actor type (ACLED codebook, "Actor types / interaction codes").
-INTER_CODES = {
-    "state_forces": 1,
-    "government": 1,
-    "rebel_group": 2,
-    "political_militia": 3,
-    "identity_militia": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-    "external_forces": 8,
-    "international_organization": 8,
-    "ngo": 8,
-    "media": 8,
-    "political_party": 8,
-    "other": 8,
-}
 NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "north", "south", "east", "west", "between"})
 
 
@@ -53,7 +37,8 @@ def to_records(doc: Doc) -> list[Event]:
 
 
 def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | None:
-    location = _location(candidate, doc)
+    place_mention = candidate.place or _place_told_nearby(candidate, doc)
+    location = _location(place_mention, doc)
     country = location.country_iso3 if location else candidate.country
     actor1 = _actor1(candidate, country)
     if actor1 is None:
@@ -65,7 +50,7 @@ def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | 
     event_date, precision = _date(candidate, article)
     fatalities = _count(candidate.fatality_claims, article.id)
     injuries = _count(candidate.injury_claims, article.id)
-    evidence = _evidence(candidate, doc, article.id)
+    evidence = _evidence(candidate, place_mention, doc, article.id)
     kind = candidate.kind
     return Event(
         event_id=_event_id(article.id, candidate, doc),
@@ -171,10 +156,10 @@ def _external_if_abroad(actor: Actor, country: str | None) -> Actor:
 
 
 def _interaction(actor1: Actor, actor2: Actor | None) -> str | None:
-    first = INTER_CODES.get(actor1.type)
+    first = ACLED_INTER_CODES.get(actor1.type)
     if first is None:
         return None
-    second = INTER_CODES.get(actor2.type) if actor2 else 0
+    second = ACLED_INTER_CODES.get(actor2.type) if actor2 else 0
     if second is None:
         return None
     low, high = sorted((first, second)) if second else (first, 0)
@@ -182,11 +167,21 @@ def _interaction(actor1: Actor, actor2: Actor | None) -> str | None:
 
 
 # -- place ------------------------------------------------------------------------------------
-def _location(candidate: EventCandidate, doc: Doc) -> Place | None:
-    place = candidate.place
+def _location(place: PlaceMention | None, doc: Doc) -> Place | None:
     if place is None:
         return None
     return to_place(place.entry, mention=place.text, precision=_precision(place, doc))
+
+
+def _place_told_nearby(candidate: EventCandidate, doc: Doc) -> PlaceMention | None:
+    """An incident whose own clause names no place happened where its sentence, else the
+    article, places things: the report's first place ("... in Kupwara district. Militants
+    attacked a patrol ..."). Statements keep no location: where words are said is no event place."""
+    if candidate.kind.statement or not doc._.places:
+        return None
+    sentences = {m.sentence.start for m in candidate.mentions}
+    same_sentence = [p for p in doc._.places if doc[p.start].sent.start in sentences]
+    return (same_sentence or doc._.places)[0]
 
 
 def _precision(place: PlaceMention, doc: Doc) -> int:
@@ -210,7 +205,8 @@ def _count(claims: list[ClaimMention], article_id: str) -> Count:
     the parts of one statement add up ("25 ADF fighters and 6 military fatalities" = 31), and so
     do statements about other victims or marked as more ("six others", "also"); a statement
     about the same victims restates the toll, and the source's fuller figure (the larger)
-    stands, unless it states the toll outright ("the death toll rose to 12", "fatalities coded
+    stands (one person re-described, "a businessman ... Robert Barasa was shot dead", is the
+    same person), unless it states the toll outright ("the death toll rose to 12", "fatalities coded
     as 0"), which is the source's figure from there on. Across sources nothing is ever added: ACLED's rule takes the most conservative
     credible figure as the best estimate (the smallest source total), UCDP-style low and high are
     the smallest and largest source totals, a range's high end counting towards high.
@@ -260,7 +256,12 @@ def _report_total(claims: list[ClaimMention]) -> tuple[int, int]:
         top = sum(c.high if c.high is not None else c.count for c in parts)
         victims = {c.victims for c in parts}
         additive = any(c.additive for c in parts)
-        distinct = not (victims & GENERIC_VICTIMS) and not (seen & GENERIC_VICTIMS) and victims.isdisjoint(seen)
+        # other victims: named by other nouns, counted (one person re-described, "a businessman ...
+        # Robert Barasa", is the same person)
+        distinct = (
+            not (victims & GENERIC_VICTIMS) and not (seen & GENERIC_VICTIMS) and victims.isdisjoint(seen)
+            and not all(c.single for c in parts)
+        )
         if best is None or any(c.final for c in parts):
             best, high = value, top  # a stated toll ("the toll rose to 12") is the source's figure
         elif additive or distinct:
@@ -293,7 +294,7 @@ def _span_evidence(article_id: str, field: str, start: int, end: int, doc: Doc) 
     return Evidence(article_id=article_id, field=field, start=start, end=end, text=doc.text[start:end])
 
 
-def _evidence(candidate: EventCandidate, doc: Doc, article_id: str) -> list[Evidence]:
+def _evidence(candidate: EventCandidate, place: PlaceMention | None, doc: Doc, article_id: str) -> list[Evidence]:
     items: list[Evidence] = []
     for mention in sorted(candidate.mentions, key=lambda m: m.trigger.i):
         span = _trigger_span(mention.trigger)
@@ -301,8 +302,8 @@ def _evidence(candidate: EventCandidate, doc: Doc, article_id: str) -> list[Evid
     for field, ref in (("actor1", candidate.actor1), ("actor2", candidate.actor2)):
         if isinstance(ref, ActorRef):
             items.append(_span_evidence(article_id, field, ref.start_char, ref.end_char, doc))
-    if candidate.place is not None:
-        span = candidate.place.span(doc)
+    if place is not None:
+        span = place.span(doc)
         items.append(_span_evidence(article_id, "location", span.start_char, span.end_char, doc))
     if candidate.date is not None:
         items.append(_span_evidence(article_id, "date", candidate.date.start_char, candidate.date.end_char, doc))

@@ -11,7 +11,9 @@ event can take, and are left out of both sides of the recall):
   predicted mention overlaps; **strict recall**: the spans are identical.
 * **value accuracy**: of the gold DATE expressions found (relaxed), the share whose predicted
   TimeML value (``ResolvedDate.to_timex_value()``) equals the gold value. A gold value with a
-  time of day ("1998-08-07TMO") is compared on its date part. Where several predictions overlap
+  time of day ("1998-08-07TMO") is compared on its date part, and an ISO week written without
+  its zero ("2000-W7") as the same week ("2000-W07"); nothing else is normalised ("1968-XX" is
+  not "1968"). Where several predictions overlap
   one gold expression, the one overlapping it most is taken.
 * **precision** (relaxed): share of predicted mentions that overlap a gold TIMEX3 of any type
   (a predicted "Friday" that the annotators typed TIME is not a false alarm).
@@ -95,8 +97,11 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def _gold_date_value(value: str) -> str:
-    """'1998-08-07TMO' -> '1998-08-07'; other values unchanged."""
-    return value.split("T", 1)[0] if re.match(r"^\d{4}-\d\d-\d\dT", value) else value
+    """'1998-08-07TMO' -> '1998-08-07'; '2000-W7' -> '2000-W07' (the same ISO week, written
+    without its zero); other values unchanged."""
+    if re.match(r"^\d{4}-\d\d-\d\dT", value):
+        return value.split("T", 1)[0]
+    return re.sub(r"^(\d{4})-W(\d)(?!\d)", r"\1-W0\2", value)
 
 
 def _best_prediction(gold: GoldTimex, predicted: list[DateMention]) -> DateMention | None:

@@ -22,10 +22,13 @@ A toll is read around a *harm word* from the parse, then counted in the victims'
   several 3, tens 10, dozens 12, scores 20, hundreds 100, thousands 1000; "a dozen" is 12 exact.
   "many", "some", "an unknown number" and bare plurals ("civilians were killed") give no claim.
 
-Not tolls: negated ("no one was killed"), hypothetical ("threatened to kill"), accusations
-("arrested for killing"), the background of a relative clause ("a man who had killed his
-father"), what an act is about ("protested over the killing of"), and "killed and wounded N",
-which does not say how many died.
+Not tolls: negated ("no one was killed"), hypothetical or attempted ("threatened to kill",
+"nearly lynched", "not clear whether he died"), accusations ("arrested for killing", "a man
+suspected to have killed"), the background of a relative clause ("a man who had killed his
+father") or of an "after" clause ("lynched a man after he killed his girlfriend": an earlier
+incident), what an act is about ("protested over the killing of"), animals ("32 sheep were
+killed"), and "killed and wounded N", which does not say how many died. A stated toll ("the
+death toll rose to 12", "fatalities coded as 0") is its source's final figure (``final``).
 
 The source is the speaker of the sentence ("the Hashed said", "according to the Observatory",
 "police reported"); a pronoun or a generic speaker ("it said", "the group said") is the source
@@ -43,13 +46,17 @@ from eventwire.extract.quotes import Quote, quote_for_sentence
 
 FATALITIES, INJURIES = "fatalities", "injuries"
 
-DEATH_VERBS = frozenset({"kill", "slay", "murder", "massacre", "behead", "assassinate", "lynch", "slaughter", "execute"})
+DEATH_VERBS = frozenset(
+    {"kill", "slay", "murder", "massacre", "behead", "decapitate", "assassinate", "lynch", "slaughter", "execute"}
+)
 # "executed an operation": these verbs kill only people, so only a person-like object is a toll.
 PERSON_OBJECT_VERBS = frozenset({"execute"})
 DEADLY_ADVERBS = frozenset({"fatally"})
 DYING_VERBS = frozenset({"die", "perish"})
 INJURY_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 DEATH_NOUNS = frozenset({"fatality", "death", "dead"})
+# Acts of killing named with their victims: "the killing of two men" (not "a killing spree").
+KILLING_NOUNS = frozenset({"killing", "murder", "assassination", "execution", "lynching", "massacre", "slaying"})
 INJURY_NOUNS = frozenset({"injury"})
 DEATH_ADJECTIVES = frozenset({"dead"})
 INJURY_ADJECTIVES = frozenset({"wounded", "injured", "hurt"})
@@ -102,6 +109,7 @@ COLLECTIVE_NOUNS = frozenset(
      "battalion", "patrol", "mob", "military", "security", "number", "lot", "majority", "couple", "pair", "dozen",
      "cattle", "livestock", "herd", "flock", "camel", "cow", "goat", "sheep", "dog", "donkey", "animal", "elephant"}
 )
+QUANTITY_NOUNS = frozenset({"total", "number", "handful", "host", "series", "toll", "tally", "score", "body"})
 # Group nouns that, with "a" or "one", name one member ("a police personnel").
 ONE_MEMBER_COLLECTIVES = frozenset({"personnel", "police", "staff", "security"})
 # Person nouns trusted without a determiner ("police chief and 2 policemen were killed").
@@ -122,6 +130,7 @@ TOPIC_PREPOSITIONS = frozenset({"over", "against", "about", "after", "following"
 TOPIC_HEADS = frozenset({"accuse", "suspect", "charge", "arrest", "convict", "jail", "sentence", "try", "detain",
                          "protest", "demonstrate", "retaliation", "revenge", "response", "wake", "connection",
                          "investigation", "probe", "trial", "suspect", "case", "motive", "threat", "attempt"})
+SUSPICION_WORDS = frozenset({"suspected", "accused", "believed", "thought"})
 # Acts about a death, not deaths themselves: "protested the killing", "mourned the death of".
 TOPIC_VERBS = frozenset(
     {"protest", "demonstrate", "march", "rally", "mourn", "condemn", "denounce", "decry", "investigate", "probe",
@@ -160,6 +169,7 @@ class ClaimMention:
     additive: bool = False  # "five others", "six more", "also": adds to what the source said before
     sentence_start: int = 0  # token index of the sentence
     final: bool = False  # a stated toll ("the toll rose to 12"): the source's figure from here on
+    single: bool = False  # one person named without a number ("a man", "the driver", "he")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +232,8 @@ def _in_date(doc: Doc, index: int) -> bool:
 def number_at(doc: Doc, index: int) -> _Number | None:
     """The number written at token ``index``: digits, words, a range or a vague amount."""
     token = doc[index]
-    if token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT") or token.like_url or _in_date(doc, index):
+    # Dates are eventwire's own (spaCy's DATE label also falls on "between 10 and 15 people").
+    if token.ent_type_ in ("TIME", "ORDINAL", "MONEY", "PERCENT") or token.like_url or _in_date(doc, index):
         return None
     if _NUMERIC_DATE.search(doc.text[max(0, token.idx - 6) : token.idx + len(token.text) + 8]):
         return None  # "31-12-2007"
@@ -240,6 +251,8 @@ def number_at(doc: Doc, index: int) -> _Number | None:
         return _Number(low, index, index + 1, _qualifier(doc, index), high)
     if not _is_number_word(token):
         return None
+    if index > 0 and doc[index - 1].lower_ in ("no", "none"):
+        return None  # "no one was killed"
     start, end = index, index + 1
     if not DIGITS.match(token.text):  # words: "twenty - one", "two hundred"
         while start > 0 and _joins_words(doc, start - 1, backwards=True):
@@ -335,11 +348,13 @@ def _harm_at(token: Token) -> _Harm | None:
         return _Harm(INJURIES, token, token, "adjective")
     if pos in ("NOUN", "PROPN"):
         if lemma == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB" and (
-            not any(c.dep_ == "prep" for c in token.children)
+            not any(c.dep_ in ("prep", "det", "poss", "amod", "nummod") for c in token.children)
         ):
             return None  # "beaten to death": read at the verb (but "leading to the death of one")
         if lemma in DEATH_NOUNS or lower in ("fatalities", "deaths"):
             return _Harm(FATALITIES, token, token, "noun")
+        if lemma in KILLING_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return _Harm(FATALITIES, token, token, "noun")  # "led to the killing of a member"
         if lemma in INJURY_NOUNS:
             return _Harm(INJURIES, token, token, "noun")
         if lemma in TOLL_NOUNS:
@@ -357,6 +372,19 @@ def is_harm_word(token: Token) -> bool:
     return _harm_at(token) is not None
 
 
+def _in_suspicion_clause(token: Token) -> bool:
+    """Inside a relative clause of suspicion: 'who was suspected to have killed', 'believed murdered'."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl" or (node.dep_ in ("xcomp", "ccomp") and node.head.dep_ == "relcl"):
+            clause = node if node.dep_ == "relcl" else node.head
+            return any(t.lower_ in SUSPICION_WORDS for t in clause.subtree if t.i <= token.i)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _not_a_toll(harm: _Harm) -> bool:
     """Negated, hypothetical, attempted, an accusation, background, or what an act is about."""
     anchor = harm.anchor
@@ -365,8 +393,8 @@ def _not_a_toll(harm: _Harm) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
         c.lemma_ == "have" and c.dep_ == "aux" for c in children
-    ):
-        return True  # "threatened to kill" (but "reported to have killed" is a claim)
+    ) and anchor.head.lemma_.lower() not in ("claim", "report", "say"):
+        return True  # "threatened to kill" (but "reported to have killed", "claim to kill" are claims)
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "shall") for c in children):
         return True
     if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in children):
@@ -377,6 +405,10 @@ def _not_a_toll(harm: _Harm) -> bool:
         c.tag_ in ("WP", "WDT") for c in children
     ):
         return True  # "a man who had killed his father"
+    if anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since") for c in children):
+        return True  # "lynched a man after he killed his girlfriend": the earlier incident's toll
+    if _in_suspicion_clause(anchor):
+        return True  # "a man who was suspected to have stabbed his wife to death"
     if anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "for"):
         return True  # "accused of killing", "arrested for murdering"
     if anchor.dep_ in ("pobj", "pcomp"):
@@ -438,13 +470,27 @@ def _victim_head(harm: _Harm) -> Token | None:
         obj = _child(anchor, "dobj")
         if obj is not None:
             return obj
+        particles = [c for c in anchor.children if c.dep_ == "prt" and c.lower_ == "up"]
+        for prep in [*anchor.children, *(g for p in particles for g in p.children)]:
+            # "killed up to 1,300 people", "killed over 100": a qualifier parsed as a preposition
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "over", "about", "around", "nearly") and prep.i == anchor.i + 1 + (
+                anchor.i + 1 < len(anchor.doc) and anchor.doc[anchor.i + 1].lower_ == "up"
+            ):
+                quantity = next((g for g in prep.children if g.dep_ == "pobj" and _has_number(g)), None)
+                if quantity is not None:
+                    return quantity
         subject = _child(anchor, "nsubj")
         if subject is not None and anchor.tag_ in ("VBN", "VBD") and _has_number(subject):
             return subject  # headline passive: "Four people killed", "three people wounded"
         head = anchor.head
-        if subject is None and anchor.dep_ in ("conj", "xcomp", "oprd", "ccomp") and head.pos_ in ("VERB", "AUX"):
-            # "was shot and killed", "were reported killed": the subject of the verb it completes
+        if subject is None and anchor.dep_ in ("conj", "xcomp", "oprd", "ccomp", "advcl", "acomp") and head.pos_ in (
+            "VERB", "AUX"
+        ):
+            # "was shot and killed", "were reported killed", "is discovered murdered", "was on
+            # Friday killed": the subject of the verb it completes
             inherited = _child(head, "nsubjpass")
+            if inherited is None and head.lemma_ == "be" and anchor.tag_ == "VBN":
+                inherited = _child(head, "nsubj")
             if inherited is not None and inherited.i < anchor.i:
                 return inherited
             shared = _child(head, "dobj")  # "shot and killed a civilian"
@@ -481,8 +527,20 @@ def _count_unit(unit: Token) -> tuple[_Number | None, bool]:
         number = number_at(doc, unit.i)
         if number is not None:
             return number, False
+    if unit.lemma_.lower() in ("total", "toll", "tally"):  # "a total of 20 people"
+        of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return _count_unit(whole) if whole is not None else (None, False)
+    single_article = next((c for c in unit.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    if single_article is not None and (
+        (unit.tag_ == "NN" and unit.lemma_.lower() not in COLLECTIVE_NOUNS | QUANTITY_NOUNS) or _is_aged(unit)
+    ):
+        # "a form four student", "a 21-year-old": the article says one, whatever number follows it
+        return _Number(1, single_article.i, unit.i + 1, "exact"), True
     for child in unit.children:
-        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and child.lower_ in VAGUE):
+        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and child.lower_ in VAGUE) or (
+            child.dep_ == "compound" and child.i == unit.left_edge.i and child.i < unit.i
+        ):  # "Twenty Al-Shabab militiamen": a number the parse took for a compound
             number = number_at(doc, child.i)
             if number is not None:
                 return number, False
@@ -519,6 +577,34 @@ def _count_unit(unit: Token) -> tuple[_Number | None, bool]:
     return None, False
 
 
+def _counted_noun(noun: Token) -> _Number | None:
+    """The number counting a harm noun ("6 fatalities", "dozens of deaths"); its article is no
+    count ("the massacre of 30 villagers" counts the villagers)."""
+    for child in noun.children:
+        if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and child.lower_ in VAGUE):
+            number = number_at(noun.doc, child.i)
+            if number is not None:
+                return number
+    if noun.lemma_.lower() in ("death", "fatality", "killing") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in noun.children
+    ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        det = next(c for c in noun.children if c.dep_ == "det")
+        return _Number(1, det.i, noun.i + 1, "exact")  # "one death", "another death"
+    return None
+
+
+def _a_single_death(noun: Token) -> bool:
+    """'his death', 'the death of the local', 'a killing': one death, its victim uncounted."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in ("death", "killing", "murder", "assassination", "lynching") and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS) for c in noun.children
+    )
+
+
+def _is_aged(unit: Token) -> bool:
+    """'a 21-year-old': an age used as a noun."""
+    return unit.lower_ == "old" and any(t.lower_ in ("year", "years") for t in unit.subtree)
+
+
 def _is_part(unit: Token) -> bool:
     """'including two children', 'among them a child', 'three of the dead'."""
     node = unit
@@ -547,11 +633,19 @@ def _person_like(unit: Token) -> bool:
     return unit.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in unit.children) or unit.pos_ == "NUM"
 
 
-def _units(head: Token) -> list[Token]:
-    """The head and the heads coordinated with it ("a man and his son")."""
+def _units(head: Token, harm: Token | None = None) -> list[Token]:
+    """The head and the heads coordinated with it ("a man and his son"); a coordinated phrase
+    with a harm word of its own ("6 injured and 1 killed", "5 dead and 2 injured") is counted by
+    that word."""
     units = [head]
+    doc = head.doc
     for conj in head.conjuncts:
         if conj.i not in {u.i for u in units} and conj.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            if any(c.dep_ in ("acl", "relcl", "amod") and _harm_at(c) is not None for c in conj.children):
+                continue
+            after = conj.right_edge.i + 1
+            if after < len(doc) and (harm is None or after != harm.i) and _harm_at(doc[after]) is not None:
+                continue
             units.append(conj)
     return sorted(units, key=lambda t: t.i)
 
@@ -713,78 +807,69 @@ def _claims_of(harm: _Harm, sentence: Span) -> list[tuple[_Number, Token | None,
     if harm.mode in ("noun", "body") and head.i == harm.token.i:
         # "6 military fatalities", "the deaths of two men", "25 fighters and 6 fatalities"
         parts = []
-        own, _ = _count_unit(head)
+        own = _counted_noun(head) if harm.mode == "noun" else _count_unit(head)[0]
         if own is None:
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             victims = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-            if victims is None:
-                return []
-            counted = [(u, *_count_unit(u)) for u in _units(victims) if not _is_part(u)]
-            return [(number, unit, single) for unit, number, single in counted if number is not None]
+            counted = [(u, _count_unit(u)[0]) for u in _units(victims) if not _is_part(u)] if victims is not None else []
+            found = [(number, unit, False) for unit, number in counted if number is not None]
+            if not found and _a_single_death(head):
+                det = next(c for c in head.children if c.dep_ in ("det", "poss"))
+                found = [(_Number(1, det.i, head.i + 1, "exact"), head, False)]  # "resulting in his death"
+            return found
         parts.append((own, head, False))
         if head.dep_ == "conj":
             for unit in _units(head.head):
                 if unit.i != head.i and not _is_part(unit):
-                    number, single = _count_unit(unit)
+                    number = _count_unit(unit)[0]
                     if number is not None:
-                        parts.append((number, unit, single))
+                        parts.append((number, unit, False))
         return parts
     results = []
-    for unit in _units(head):
+    for unit in _units(head, harm.token):
         if _is_part(unit):
             continue
         if harm.anchor.lemma_.lower() in PERSON_OBJECT_VERBS and not _person_like(unit):
             continue
-        number, single = _count_unit(unit)
-        if number is None and (unit.pos_ == "NUM" or unit.lower_ in VAGUE):
-            continue
+        number = _count_unit(unit)[0]
         if number is None:
             continue
-        results.append((number, unit, single))
-    if not results and harm.mode in ("verb", "adjective", "dying") and head.i > harm.anchor.i - 6:
+        results.append((number, unit, False))
+    if not results and harm.mode in ("verb", "adjective", "dying") and head.i > harm.anchor.i - 6 and (
+        head.lemma_.lower() not in ANIMALS
+    ):
         found = _nearby_number(harm, sentence)
         if found is not None:
             return [(found, None, False)]
     return results
 
 
+_GLUE = frozenset({",", "and", "or", "/", "and/or", "were", "was", "are", "is", "been", "be", "being"})
+
+
 def _coordinated_other_kind(anchor: Token, kind: str) -> list[Token]:
-    """Harm words of the other kind coordinated with this one, in the parse or on the surface
-    ("killed and wounded", "killed, injured or captured")."""
+    """Harm words of the other kind joined to this one by nothing but 'and', 'or', commas and
+    auxiliaries ("killed and wounded", "killed, injured or captured", "were killed and wounded");
+    "killed and more injured", "killed 3 and wounded 2" have counts of their own."""
     other = INJURY_VERBS if kind == FATALITIES else DEATH_VERBS
     forms = ("wounded", "injured", "wounding", "injuring") if kind == FATALITIES else ("killed", "killing")
-
-    def is_other(token: Token) -> bool:
-        return token.pos_ in ("VERB", "ADJ") and (token.lemma_.lower() in other or token.lower_ in forms)
-
-    found = [t for t in anchor.conjuncts if is_other(t)]
     doc = anchor.doc
+    found = []
     for step in (1, -1):
         index = anchor.i + step
-        while 0 <= index < len(doc) and doc[index].lower_ in (",", "and", "or", "/", "and/or"):
+        while 0 <= index < len(doc) and doc[index].lower_ in _GLUE:
             index += step
-        if 0 <= index < len(doc) and index != anchor.i + step and is_other(doc[index]):
-            found.append(doc[index])
+        if index == anchor.i + step or not 0 <= index < len(doc):
+            continue
+        token = doc[index]
+        if token.pos_ in ("VERB", "ADJ") and (token.lemma_.lower() in other or token.lower_ in forms):
+            found.append(token)
     return found
 
 
 def _shared_with_other_kind(harm: _Harm) -> bool:
     """'killed and wounded 12', '7 militants were killed and wounded': how many died is not said."""
-    anchor = harm.anchor
-    if anchor.pos_ != "VERB":
-        return False
-    for conj in _coordinated_other_kind(anchor, harm.kind):
-        victims = _victim_head(harm)
-        if victims is None:
-            return True
-        first, last = sorted((anchor.i, conj.i))
-        if victims.i > last and _child(anchor.doc[first], "dobj") is None:
-            return True  # "killed and wounded 12 people" (but not "killed 3 and wounded 2 others")
-        if victims.i < first and _child(conj, "nsubj", "nsubjpass", "dobj") is None and _child(
-            anchor, "dobj"
-        ) is None:
-            return True  # "7 militants were killed and wounded"
-    return False
+    return harm.anchor.pos_ == "VERB" and bool(_coordinated_other_kind(harm.anchor, harm.kind))
 
 
 def find_claims(doc: Doc, quotes: list[Quote]) -> list[ClaimMention]:
@@ -821,6 +906,7 @@ def find_claims(doc: Doc, quotes: list[Quote]) -> list[ClaimMention]:
                         additive=_additive(unit, harm) if unit is not None else False,
                         sentence_start=sentence.start,
                         final=final,
+                        single=unit is not None and _count_unit(unit)[1],
                     )
                 )
     return claims

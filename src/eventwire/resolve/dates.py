@@ -12,7 +12,9 @@ Conventions (news reporting, not calendar arithmetic):
   previous day because ACLED codes an event that spans midnight to the day it began.
 * A month-day or month without a year takes the latest year that puts it no more than about a
   month after publication: news looks back, so "December 30" in an article of 3 January means
-  last year. After a forward cue in running text ("will be paid Dec. 15") the coming one is taken.
+  last year. In a clause that only looks back ("rebels attacked the town on June 27": a past
+  tense, no deadline such as "by Jan. 14", no forward cue) it is never after publication. After a
+  forward cue in running text ("will be paid Dec. 15") the coming one is taken.
 * "the quarter" and "a year earlier" after an explicit quarter take its granularity ("the third
   quarter ... a year earlier" is the previous year's third quarter). Without such a quarter,
   "the quarter" is dropped, because it is more likely part of a city.
@@ -341,6 +343,25 @@ def _points_forward(text: str, index: int) -> bool:
     return bool(forward) and (not backward or forward[-1] >= backward[-1])
 
 
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|through|to|before|from|for|since)\s+(?:\w+,?\s+)?$")
+
+
+def _points_back(text: str, index: int) -> bool:
+    """Whether the clause before ``index`` only looks back ("attacked", "was killed ... on June
+    27"): then a date without its year is not after publication. A deadline ("by Jan. 14",
+    "extended to Nov. 20") or any forward cue in the clause leaves it open."""
+    clause = _clause_before(text, index)
+    if _DEADLINE.search(clause) or _FORWARD_CUE.search(clause):
+        return False
+    return _BACKWARD_CUE.search(clause) is not None
+
+
+def _recent_slack(ctx: _Context, index: int) -> int:
+    """Days a date without its year may fall after publication: none in a past-tense clause,
+    about a month otherwise (a headline's "Elections March 20")."""
+    return 0 if ctx.in_prose and _points_back(ctx.text, index) else 31
+
+
 # ----- absolute dates
 
 
@@ -372,7 +393,7 @@ def _month_day(m: re.Match[str], ctx: _Context) -> ResolvedDate | None:
     elif ctx.in_prose and _points_forward(ctx.text, m.start()):
         year = _coming_year(month, day_number, ctx.ref)
     else:
-        year = _recent_year(month, day_number, ctx.ref)
+        year = _recent_year(month, day_number, ctx.ref, _recent_slack(ctx, m.start()))
     day = _safe_date(year, month, day_number)
     return _day(day, ctx.ref) if day else None
 
@@ -403,7 +424,7 @@ def _bare_month(m: re.Match[str], ctx: _Context) -> ResolvedDate | None:
         return _month(ref.year, month, ref)
     if ctx.in_prose and _points_forward(ctx.text, m.start()):
         return _month(_coming_year(month, 1, ref), month, ref, future=month != ref.month)
-    return _month(_recent_year(month, 1, ref), month, ref)
+    return _month(_recent_year(month, 1, ref, _recent_slack(ctx, m.start())), month, ref)
 
 
 def _bare_month_in_context(m: re.Match[str], text: str) -> bool:
@@ -456,14 +477,15 @@ def _decade(m: re.Match[str], ctx: _Context) -> ResolvedDate | None:
 
 
 def _holiday(m: re.Match[str], ctx: _Context) -> ResolvedDate | None:
-    name = _norm(m["holiday"])
+    name = _norm(m["holiday"]).replace("years", "year's")  # "New Years Day"
     month, day_number = {"christmas day": (12, 25), "christmas eve": (12, 24),
                          "new year's day": (1, 1), "new year's eve": (12, 31)}[name]  # fmt: skip
     if m["year"]:
         return _day(dt.date(int(m["year"]), month, day_number), ctx.ref)
     if ctx.ref is None:
         return _unknown()
-    return _day(dt.date(_recent_year(month, day_number, ctx.ref), month, day_number), ctx.ref)
+    year = _recent_year(month, day_number, ctx.ref, _recent_slack(ctx, m.start()))
+    return _day(dt.date(year, month, day_number), ctx.ref)
 
 
 # ----- days relative to publication
@@ -623,6 +645,10 @@ def _season_words(m: re.Match[str], ctx: _Context) -> ResolvedDate | None:
         return _season(int(m["year"]), code, ctx.ref)
     if ctx.ref is None:
         return _unknown()
+    if relation in ("the", "") and ctx.in_prose and _points_forward(ctx.text, m.start()):
+        # "elections are due in the summer": the coming one, or the one under way
+        start_month = SEASON_START_MONTH[code]
+        return _season(_coming_year(start_month, 1, ctx.ref, slack_days=91), code, ctx.ref)
     return _relative_season(code, relation, ctx.ref)
 
 
