@@ -16,6 +16,8 @@ from pathlib import Path
 
 MODELS = Path(__file__).parent / "data" / "models"
 DEFAULT_MODEL = MODELS / "subevent-all.joblib"
+# The development sets a model may have seen (train/train_subevent.py), by the file they are in.
+TRAINING_FILES = {"global": "acled_global_2020/acled.csv", "kenya": "acled_kenya/acled_data.csv"}
 
 
 def rule_features(sub_event_type: str | None, actor1_type: str | None, actor2_type: str | None) -> str:
@@ -55,3 +57,17 @@ def load_classifier(path: str | None) -> SubEventClassifier | None:
         return None
     model = DEFAULT_MODEL if path == "default" else Path(path)
     return SubEventClassifier.load(model) if model.exists() else None
+
+
+def model_not_trained_on(gold: Path) -> Path | None:
+    """The shipped model that never saw ``gold`` (the largest such), for honest scoring on it;
+    None when every model saw it."""
+    import joblib
+
+    gold_name = Path(gold).resolve().as_posix()
+    unseen = []
+    for path in sorted(MODELS.glob("subevent-*.joblib")):
+        seen = joblib.load(path).get("trained_on", [])
+        if not any(gold_name.endswith(TRAINING_FILES.get(part, "\0")) for part in seen):
+            unseen.append((len(seen), path))
+    return max(unseen)[1] if unseen else None

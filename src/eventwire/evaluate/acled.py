@@ -343,10 +343,23 @@ def evaluate_acled(
     rows = read_acled(gold, limit=limit)
     if not rows:
         raise ValueError(f"{gold}: no ACLED rows")
+    model = None
+    if nlp is None:
+        # rules plus a sub-event model that never saw this file (never the shipped one, which did)
+        from eventwire.classify import model_not_trained_on
+        from eventwire.nlp import build_nlp
+
+        model = model_not_trained_on(gold)
+        nlp = build_nlp(classifier_file=str(model) if model else None)
     results = list(run_rows(rows, nlp=nlp, batch_size=batch_size, progress=progress))
     if keep_rows is not None:
         keep_rows.extend(results)
-    report = {"gold": str(gold), "format": "acled", "limit": limit}
+    report = {
+        "gold": str(gold),
+        "format": "acled",
+        "limit": limit,
+        "classifier": model.name if model else "none (rules only)",
+    }
     report.update(score_rows(results))
     report["rule"] = (
         "row = article (id data_id, text = notes without [size=...], date = event_date + 2 days); "

@@ -107,11 +107,15 @@ def _verb_particle(token: Token) -> str | None:
 
 
 def _object_words(token: Token) -> list[str]:
+    """What the verb acts on: objects and their modifiers, predicates ("found dead"), and the
+    objects of "to"/"into"/"on" ("took to the streets")."""
     words = []
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "ccomp", "xcomp") and child.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB"):
             words.append(child.lemma_.lower())
-            words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod"))
+            words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod", "acomp", "oprd"))
+        if child.dep_ == "prep" and child.lower_ in ("to", "into", "onto"):
+            words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return words
 
 
@@ -119,6 +123,11 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"):
         return None
     lemma = token.lemma_.lower()
+    hyphenated = _hyphenated_word(token)
+    if hyphenated is not None:  # "shoot-out", "gun-battle": one word split by the tokenizer
+        kind = table.match_noun(hyphenated, [])
+        if kind is not None:
+            return kind
     if token.pos_ in ("NOUN", "PROPN"):
         return table.match_noun(lemma, _noun_modifiers(token))
     if token.pos_ == "VERB":
@@ -130,6 +139,13 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
                 return kind
     if token.pos_ == "ADJ":
         return _kind_of_adjective(token, table)
+    return None
+
+
+def _hyphenated_word(token: Token) -> str | None:
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_:
+        return f"{token.lower_}-{doc[token.i + 2].lower_}"
     return None
 
 
@@ -322,7 +338,7 @@ class _MentionFinder:
         self.visited: set[int] = set()
 
     def visit(self, token: Token) -> None:
-        if token.i in self.visited or token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+        if token.i in self.visited or (token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ") and _hyphenated_word(token) is None):
             return
         self.visited.add(token.i)
         if token.pos_ == "VERB":
@@ -336,7 +352,8 @@ class _MentionFinder:
             self.by_token[token.i] = mention
 
     def _mention_at(self, token: Token) -> Mention | None:
-        if token.dep_ == "compound" or is_topic(token) or _in_hyphenated_word(token):
+        hyphen_start = _hyphenated_word(token) is not None
+        if (token.dep_ == "compound" and not hyphen_start) or is_topic(token) or _in_hyphenated_word(token):
             return None
         kind = _kind_of(token, self.table)
         lemma = token.lemma_.lower()
@@ -367,7 +384,7 @@ class _MentionFinder:
     def _harm_of_earlier(self, verb: Token) -> Mention | None:
         """'... killed in the strikes and six more were wounded': a harm verb tells the toll of an
         incident already named in its sentence, not a new incident."""
-        if verb.lemma_.lower() not in HARM_VERBS:
+        if verb.lemma_.lower() not in HARM_VERBS and verb.lemma_.lower() != "leave":
             return None
         earlier = [
             m for m in self.mentions
