@@ -172,12 +172,17 @@ def _is_negated(token: Token) -> bool:
     return token.pos_ != "VERB" and any(child.dep_ == "neg" for child in head.children) and head.pos_ == "VERB"
 
 
+REPORTED_INFINITIVE_HEADS = frozenset({"claim", "say", "report", "appear", "seem", "confirm", "allege", "believe", "think", "know"})
+
+
 def _is_hypothetical(token: Token) -> bool:
-    """Infinitives and clauses of intent: 'to keep attacking', 'to deter future action'."""
+    """Infinitives and clauses of intent: 'to keep attacking', 'to deter future action'; not
+    reported deeds ('claimed to have shelled')."""
     node = token
     for _ in range(4):
         if any(child.dep_ == "aux" and child.lower_ == "to" for child in node.children):
-            return True
+            perfect = any(child.dep_ == "aux" and child.lower_ == "have" for child in node.children)
+            return not (perfect or node.head.lemma_ in REPORTED_INFINITIVE_HEADS)
         if any(child.dep_ == "aux" and child.lower_ in ("would", "could", "might", "may", "will") for child in node.children):
             return True
         if node.head.i == node.i:
