@@ -100,7 +100,12 @@ def _noun_modifiers(token: Token) -> list[str]:
 
 
 def _verb_particle(token: Token) -> str | None:
+    """'set off', 'call for', 'set on fire', 'set alight'."""
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ == "fire" for g in child.children):
+            return "on fire"
+        if child.dep_ in ("prt", "acomp", "oprd", "advmod") and child.lower_ in ("alight", "ablaze", "off", "up", "out", "down", "over"):
+            return child.lower_
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "out", "over", "down")):
             return child.lower_
     return None
@@ -125,10 +130,15 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
     lemma = token.lemma_.lower()
     hyphenated = _hyphenated_word(token)
     if hyphenated is not None:  # "shoot-out", "gun-battle": one word split by the tokenizer
-        kind = table.match_noun(hyphenated, [])
+        kind = table.match_noun(hyphenated, []) or table.match_noun(hyphenated.removesuffix("s"), [])
         if kind is not None:
             return kind
     if token.pos_ in ("NOUN", "PROPN"):
+        of_objects = [g.lemma_.lower() for g in prep_objects(token, frozenset({"of"}))]
+        for inner in of_objects:  # "exchange of fire"
+            kind = table.match_noun(f"{lemma} of {inner}", [])
+            if kind is not None:
+                return kind
         return table.match_noun(lemma, _noun_modifiers(token))
     if token.pos_ == "VERB":
         purposes = [c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "advcl")]
