@@ -236,6 +236,18 @@ class SqlStore(AbstractContextManager):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.url!r})"
 
+    def ready(self) -> SqlStore:
+        """Check a read-only store's schema, or bring a writable one up to date; closed on failure."""
+        try:
+            if self.read_only:
+                self._check_version()
+            else:
+                self.migrate()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
     def schema_version(self) -> int:
         if not self._table_exists("schema_version"):
             return 0

@@ -49,16 +49,7 @@ class DuckDBStore(SqlStore):
             raise StoreError(f"{text}: cannot open the database: {message.splitlines()[0]}") from None
         except duckdb.Error as error:
             raise StoreError(f"{text}: cannot open the database: {str(error).splitlines()[0]}") from None
-        store = cls(connection, url=text if not in_memory else ":memory:", read_only=read_only)
-        try:
-            if read_only:
-                store._check_version()
-            else:
-                store.migrate()
-        except BaseException:
-            store.close()
-            raise
-        return store
+        return cls(connection, url=text if not in_memory else ":memory:", read_only=read_only).ready()
 
     def _run(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         try:

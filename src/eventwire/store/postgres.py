@@ -52,16 +52,7 @@ class PostgresStore(SqlStore):
                 f"{shown}: cannot connect ({first}); check that the server runs and the URL's user, "
                 "password and database are right"
             ) from None
-        store = cls(connection, url=shown, read_only=read_only)
-        try:
-            if read_only:
-                store._check_version()
-            else:
-                store.migrate()
-        except BaseException:
-            store.close()
-            raise
-        return store
+        return cls(connection, url=shown, read_only=read_only).ready()
 
     @staticmethod
     def _sql(sql: str) -> str:
