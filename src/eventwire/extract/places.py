@@ -404,6 +404,8 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
                 ent.label_ == "NORP" or ent.root.dep_ in ("amod", "compound")
             ):
                 spans.append((ent, "demonym"))
+            elif ent.label_ == "NORP" and _in_strong_place_position(ent) and _is_known_name(own, gazetteer):
+                spans.append((_extend_with_cue(ent), "position"))  # "in Asuncion" labelled NORP
             continue
         if ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
             continue
