@@ -11,7 +11,7 @@ backed by Iran); generic ACLED actors ("gunmen", "protesters", "villagers"); and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -437,11 +437,3 @@ def prep_objects_of(token: Token) -> list[Token]:
 
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
-
-
-def with_country(ref: ActorRef, kb: ActorKB, country: str | None) -> ActorRef:
-    """Give a generic actor ('Militia (Pro-Iran)', 'Protesters') the country where it acted."""
-    actor = ref.actor
-    if actor.country_iso3 is not None or country is None:
-        return ref
-    return replace(ref, actor=actor.model_copy(update={"country_iso3": country}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventwire.resolve.dates import ResolvedDate, find_date_mentions
 
@@ -33,10 +33,3 @@ def find_dates(doc: Doc, ref_date: dt.date | None) -> list[DateSpan]:
             DateSpan(span.start, span.end, mention.start, mention.end, mention.text, mention.resolved)
         )
     return spans
-
-
-def date_of_token(token: Token, dates: list[DateSpan]) -> DateSpan | None:
-    for date in dates:
-        if date.start <= token.i < date.end:
-            return date
-    return None

@@ -43,7 +43,6 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at"})
 EVENT_OBJECT_VERBS = frozenset({"target", "hit", "strike", "kill", "wound", "injure", "destroy"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
-STATE_TYPES = frozenset({"state_forces", "external_forces"})
 ARMED_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 # Dependents that open a clause of their own: what is said there is not about the head's event.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -84,16 +84,8 @@ def prep_objects(token: Token, preps: frozenset[str]) -> Iterator[Token]:
                     yield grandchild
 
 
-def noun_phrase(token: Token) -> Span:
-    """The token's left modifiers and itself: 'the Iran-backed militias', not its relative clauses."""
-    start = token.left_edge.i
-    # never swallow a preceding clause or quote through a bad attachment
-    start = max(start, token.i - 8)
-    return token.doc[start : token.i + 1]
 
 
-def with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
 
 
 def speech_head(token: Token) -> Token | None:
