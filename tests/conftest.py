@@ -34,3 +34,22 @@ def seed_events(nlp):
 
     (result,) = list(run(read_articles([require(SEED)]), nlp=nlp))
     return result.article, result.events
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    from eventwire.resolve.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse with the model only; the stages under test are called by the tests themselves."""
+    disabled = [name for name in nlp.pipe_names if name.startswith("eventwire_")]
+
+    def run(text: str):
+        with nlp.select_pipes(disable=disabled):
+            return nlp(text)
+
+    return run

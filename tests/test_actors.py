@@ -304,7 +304,7 @@ def test_pmf_phrases(kb: ActorKB, phrase: str) -> None:
 @pytest.mark.parametrize(
     ("aliases", "name", "country", "backer"),
     [
-        (["Houthis", "Ansar Allah", "Ansarallah", "the Huthis", "Houthi rebels"], "Houthi Movement", "YEM", "IRN"),
+        (["Houthis", "Ansar Allah", "Ansarallah", "the Huthis", "Houthi rebels"], "Military Forces of Yemen (2016-) Supreme Political Council", "YEM", "IRN"),
         (["ISIS", "Daesh", "Islamic State", "IS", "ISIL", "Islamic State group", "the Islamic State"],
          "Islamic State", None, None),
         (["Kataeb Hezbollah", "Kata'ib Hizballah", "Kataib Hezbollah"], "Kataib Hezbollah", "IRQ", "IRN"),
@@ -316,10 +316,10 @@ def test_pmf_phrases(kb: ActorKB, phrase: str) -> None:
         (["HTS", "Hayat Tahrir al-Sham"], "HTS: Hayat Tahrir al-Sham", "SYR", None),
         (["RSF", "Rapid Support Forces"], "RSF: Rapid Support Forces", "SDN", "ARE"),
         (["M23", "March 23 Movement"], "M23: March 23 Movement", "COD", "RWA"),
-        (["JNIM"], "JNIM: Jamaah Nusrat al-Islam wal-Muslimin", "MLI", None),
+        (["JNIM"], "JNIM: Group for Support of Islam and Muslims", "MLI", None),
         (["ISWAP"], "Islamic State (West Africa)", "NGA", None),
         (["Wagner Group", "Wagner"], "Wagner Group", "RUS", None),
-        (["Boko Haram", "JAS"], "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "NGA", None),
+        (["Boko Haram", "JAS"], "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", "NGA", None),
     ],
 )
 def test_group_aliases(kb: ActorKB, aliases: list[str], name: str, country: str | None, backer: str | None) -> None:
@@ -359,8 +359,8 @@ def test_organisations(kb: ActorKB, mention: str, name: str, type_: str) -> None
     ("phrase", "name"),
     [
         ("the Britain-based Syrian Observatory for Human Rights war monitor", "Syrian Observatory for Human Rights"),
-        ("suspected Boko Haram militants", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
-        ("Iran-backed Houthis", "Houthi Movement"),
+        ("suspected Boko Haram militants", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+        ("Iran-backed Houthis", "Military Forces of Yemen (2016-) Supreme Political Council"),
         ("the Hezbollah movement", "Hezbollah"),
         ("dozens of protesters", "Protesters"),
         ("Iraqi Shiite armed factions", "Unidentified Armed Group (Iraq)"),

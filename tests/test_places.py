@@ -16,26 +16,9 @@ from eventwire.extract.places import (
     resolve_toponym,
     toponym_candidates,
 )
-from eventwire.resolve.gazetteer import haversine_km, load_gazetteer
+from eventwire.resolve.gazetteer import haversine_km
 
 AL_QAIM = (34.39, 40.99)
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    """Parse with the model only; the toponym stages are called by the tests themselves."""
-    disabled = [name for name in nlp.pipe_names if name.startswith("eventwire_")]
-
-    def run(text: str):
-        with nlp.select_pipes(disable=disabled):
-            return nlp(text)
-
-    return run
 
 
 def _by_text(mentions: list[PlaceMention]) -> dict[str, PlaceMention]:

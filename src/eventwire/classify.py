@@ -18,6 +18,21 @@ MODELS = Path(__file__).parent / "data" / "models"
 DEFAULT_MODEL = MODELS / "subevent-all.joblib"
 # The development sets a model may have seen (train/train_subevent.py), by the file they are in.
 TRAINING_FILES = {"global": "acled_global_2020/acled.csv", "kenya": "acled_kenya/acled_data.csv"}
+# Event types whose rule verdict names the weapon ("air strikes", "fired mortars", "a roadside
+# bomb"): the codebook decides them by the weapon, so the model's reading of the wording never
+# overrules them.
+RULE_VERDICTS_THAT_STAND = frozenset({"Explosions/Remote violence"})
+# Sub-event types the rules find only by the codebook's own wording ("took control of",
+# "defused", "imposed a curfew", "released prisoners"); the training notes hold few of them.
+RULE_SUB_EVENTS_THAT_STAND = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory",
+     "Disrupted weapons use", "Change to group/activity", "Other", "Agreement", "Excessive force against protesters"}
+)
+
+
+def may_overrule(rule_event_type: str | None, rule_sub_event_type: str | None = None) -> bool:
+    """Whether the model may replace a rule verdict of this ACLED event type and sub-event type."""
+    return rule_event_type not in RULE_VERDICTS_THAT_STAND and rule_sub_event_type not in RULE_SUB_EVENTS_THAT_STAND
 
 
 def rule_features(sub_event_type: str | None, actor1_type: str | None, actor2_type: str | None) -> str:

@@ -54,14 +54,51 @@ def _ref_date(doc: Doc) -> dt.date | None:
     return article.date if article is not None else None
 
 
+# "the US dollar exchange rate", "US-made weapons": a country that qualifies goods or money
+# says nothing of where the story is.
+ECONOMIC_NOUNS = frozenset({
+    "dollar", "currency", "exchange", "rate", "price", "market", "economy", "debt", "bond",
+    "treasury", "stock", "share", "make", "made", "manufacture", "product", "export", "import",
+})
+
+
 def _first_nationality(doc: Doc, kb: ActorKB) -> str | None:
     """Without a place, the first country the text names or implies ("Ugandan opposition")."""
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label_ in ("GPE", "NORP") and ent.root.head.lemma_.lower() not in ECONOMIC_NOUNS:
             iso3 = kb.country(ent.text) or kb.demonym(ent.text)
             if iso3:
                 return iso3
     return None
+
+
+LOCAL_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def context_countries(doc: Doc, kb: ActorKB) -> list[tuple[str, bool]]:
+    """The countries of the non-state armed groups an article names ("the PMF" -> Iraq), and of
+    the one-country missions ("the OSCE SMM" -> Ukraine): they work at home, so their country
+    tells where the places are. Groups named as backers ("X-led") and state forces (which also
+    fight abroad) do not. Each comes with whether it is a mission (every place of its report
+    lies in its country) rather than a group (whose country only supports the places)."""
+    countries: list[tuple[str, bool]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "NORP", "GPE", "FAC"):
+            continue
+        after = doc[ent.end : ent.end + 2].text.lower()
+        if after.startswith("-led") or after.startswith("-backed"):
+            continue
+        end = ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", ent.label_):
+            end += 1  # "the OSCE SMM" tagged as "OSCE" alone
+        actor = kb.match(doc[ent.start : end].text) or kb.match(ent.text) or kb.match_phrase(ent.text)
+        if actor is None or not actor.country_iso3:
+            continue
+        if actor.type in LOCAL_ARMED_TYPES:
+            countries.append((actor.country_iso3, False))
+        elif actor.type == "international_organization":
+            countries.append((actor.country_iso3, True))  # an organisation with a country is a mission there
+    return countries
 
 
 def _component(stage: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
@@ -82,9 +119,14 @@ def _component(stage: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
 @Language.factory("eventwire_places", assigns=["doc._.places"], default_config={"places_file": None})
 def make_places(nlp: Language, name: str, places_file: str | None) -> Callable[[Doc], Doc]:
     gazetteer = load_gazetteer(extra_places=Path(places_file) if places_file else None)
+    kb = load_actor_kb()
 
     def stage(doc: Doc) -> None:
-        doc._.places = find_places(doc, gazetteer)
+        context = context_countries(doc, kb)
+        doc._.places = find_places(
+            doc, gazetteer, context_countries=[iso3 for iso3, _ in context],
+            home_countries=[iso3 for iso3, mission in context if mission],
+        )
 
     return _component(stage)
 
@@ -102,7 +144,7 @@ def make_actors(nlp: Language, name: str, actors_file: str | None) -> Callable[[
     kb = ActorKB.load(extra=Path(actors_file)) if actors_file else load_actor_kb()
 
     def stage(doc: Doc) -> None:
-        default = main_country(doc._.places) or _first_nationality(doc, kb)
+        default = main_country(doc._.places) or next((iso3 for iso3, _ in context_countries(doc, kb)), None) or _first_nationality(doc, kb)
         doc._.actors = ActorResolver(doc, kb, default_country=default)
 
     return _component(stage)

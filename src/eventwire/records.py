@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 
@@ -10,9 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.casualties import ClaimMention
 from eventwire.extract.events import EventCandidate
-from eventwire.extract.places import PLACE_CUES, PlaceMention
+from eventwire.extract.places import PLACE_CUES, PlaceMention, lies_in
 from eventwire.resolve.actors import KBActor, load_actor_kb
-from eventwire.resolve.gazetteer import acled_precision, to_place
+from eventwire.resolve.gazetteer import acled_precision, load_gazetteer, to_place
 from eventwire.schema import (
     ACLED_INTER_CODES,
     AcledClass,
@@ -37,10 +38,10 @@ def to_records(doc: Doc) -> list[Event]:
 
 
 def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | None:
-    place_mention = candidate.place or _place_told_nearby(candidate, doc)
-    location = _location(place_mention, doc)
+    place_mention = _most_specific(candidate.place or _place_told_nearby(candidate, doc), doc)
+    location = _location(place_mention, doc) or _country_of_incident(candidate, doc)
     country = location.country_iso3 if location else candidate.country
-    actor1 = _actor1(candidate, country)
+    actor1, candidate = _actor1(candidate, country)
     if actor1 is None:
         return None
     actor2 = _localised(candidate.actor2.actor, country) if candidate.actor2 else None
@@ -123,17 +124,127 @@ def _context_date(candidate: EventCandidate):
 
 
 # -- actors ------------------------------------------------------------------------------------
-def _actor1(candidate: EventCandidate, country: str | None) -> Actor | None:
+def _actor1(candidate: EventCandidate, country: str | None) -> tuple[Actor | None, EventCandidate]:
+    """The event's actor1 (see ``_actor1_of``), and the candidate with its counterpart: an event
+    the parse gave no target gets one read from the words its trigger governs
+    (``counterpart_in``): for violence only actors named outright near the trigger; none for
+    demonstrations, whose places are only where they happened."""
+    actor = _actor1_of(candidate, country)
+    actor2 = candidate.actor2
+    if actor is not None and actor.type == "state_forces" and candidate.kind.acled_type == "Riots":
+        # a riot is the rioters' event: forces that disperse or fire at them are the other side
+        other = actor2.actor.type if actor2 is not None else None
+        if other in (None, "protesters", "rioters", "civilians"):
+            police = candidate.actor1 if isinstance(candidate.actor1, ActorRef) else _acting_ref(candidate)
+            actor2 = police or actor2
+            actor = load_actor_kb().generic("rioters", actor.country_iso3).to_actor(mention=None)
+    if actor is not None and actor2 is None and candidate.mentions and candidate.kind.acled_type != "Protests":
+        trigger = min((m.trigger for m in candidate.mentions), key=lambda t: t.i)
+        resolver = trigger.doc._.actors
+        if resolver is not None:
+            ref = candidate.actor1 if isinstance(candidate.actor1, ActorRef) else None
+            span = (ref.start_char, ref.end_char) if ref is not None else None
+            violent = candidate.kind.violent
+            actor2 = resolver.counterpart_in(trigger, actor=actor, actor_span=span, places=not violent, strict=violent)
+    if actor2 is not candidate.actor2:
+        candidate = dataclasses.replace(candidate, actor2=actor2)
+    return actor, candidate
+
+
+def _actor1_of(candidate: EventCandidate, country: str | None) -> Actor | None:
+    country = country or _article_country(candidate)
     if candidate.actor1 is not None:
-        return _localised(candidate.actor1.actor, country)
+        return _by_role(_localised(candidate.actor1.actor, country), candidate, country)
     if candidate.kind.statement:
         return None
     if candidate.kind.plover_type == "COERCE" and candidate.kind.plover_mode == "arrest" and country:
         # the codebook: arrests are made by state forces (police unless told otherwise)
         return load_actor_kb().police(country).to_actor()
+    acting = _acting_nearby(candidate)
+    if acting is not None:
+        return _by_role(_localised(acting, country), candidate, country)
     kind = "protesters" if candidate.kind.plover_type == "PROTEST" else "armed_group"
     generic = load_actor_kb().generic(kind, country)
-    return Actor(name=generic.name, type=generic.type, country_iso3=generic.country_iso3, mention=None)
+    actor = Actor(name=generic.name, type=generic.type, country_iso3=generic.country_iso3, mention=None)
+    return _by_role(actor, candidate, country)
+
+
+def _acting_nearby(candidate: EventCandidate) -> Actor | None:
+    """The parse gave the event no agent: the actor acting in its sentence (see ``acting_in``)."""
+    ref = _acting_ref(candidate)
+    return ref.actor if ref is not None else None
+
+
+def _acting_ref(candidate: EventCandidate) -> ActorRef | None:
+    if not candidate.mentions:
+        return None
+    trigger = min((m.trigger for m in candidate.mentions), key=lambda t: t.i)
+    resolver = trigger.doc._.actors
+    if resolver is None:
+        return None
+    exclude = frozenset({candidate.actor2.actor.name}) if candidate.actor2 is not None else frozenset()
+    return resolver.acting_in(trigger, exclude=exclude)
+
+
+def _article_country(candidate: EventCandidate) -> str | None:
+    """The article's main country (its places, else its first nationality) for an event placed nowhere."""
+    if not candidate.mentions:
+        return None
+    resolver = candidate.mentions[0].trigger.doc._.actors
+    return resolver.default_country if resolver is not None else None
+
+
+UNARMED_TYPES = frozenset({"civilians", "protesters", "unknown", "political_party", "ngo", "other"})
+
+
+def _by_role(actor: Actor, candidate: EventCandidate, country: str | None) -> Actor:
+    """ACLED names demonstrators by their role: whoever demonstrates is "Protesters (X)" (a party,
+    union or group of workers rides along as an associated actor), and unarmed people, or an
+    unnamed group, who riot are "Rioters (X)"; so are ordinary people who attack or destroy."""
+    kb = load_actor_kb()
+    if country is not None and kb.country_name(country) is None:
+        country = None
+    acled_type = candidate.kind.acled_type
+    if _unidentified(actor) and candidate.mentions and candidate.kind.violent:
+        # "... JNIM claimed responsibility": the claimant, not an unknown group
+        resolver = candidate.mentions[0].trigger.doc._.actors
+        claimant = resolver.claimant() if resolver is not None else None
+        if claimant is not None:
+            return _localised(claimant.actor, country)
+    if acled_type == "Protests" and actor.type not in ("protesters", "rioters"):
+        return kb.generic("protesters", country).to_actor(mention=actor.mention)
+    if acled_type == "Protests" and actor.country_iso3 is None and country is not None:
+        return kb.generic(actor.type, country).to_actor(mention=actor.mention)
+    if acled_type == "Riots" and (actor.type in UNARMED_TYPES | {"government"} or _unidentified(actor)):
+        return kb.generic("rioters", country).to_actor(mention=actor.mention)
+    if acled_type is not None and actor.type == "civilians":
+        # ordinary people who attack, clash or destroy are a mob: rioters in ACLED's coding
+        return kb.generic("rioters", country).to_actor(mention=actor.mention)
+    if _unidentified(actor) and candidate.mentions and candidate.kind.violent:
+        # "clashes between the Maasai and the Kipsigis": the first community named fights
+        for token in candidate.mentions[0].trigger.sent:
+            if token.pos_ == "PROPN" and (community := kb.community_militia(token.text, bare=True)) is not None:
+                return _localised(community.to_actor(mention=token.text), country)
+    if _unidentified(actor) and candidate.mentions:
+        # "ethnic clashes", "an inter-clan feud": unnamed attackers of a communal conflict are an
+        # identity militia in ACLED's coding
+        words = {t.lower_ for m in candidate.mentions for t in m.trigger.sent}
+        for kind, cues in COMMUNAL_CUES:
+            if words & cues:
+                return kb.generic(kind, country).to_actor(mention=actor.mention)
+    return actor
+
+
+COMMUNAL_CUES = (
+    ("clan_militia", frozenset({"clan", "clans", "sub-clan", "inter-clan", "interclan", "clan-based", "subclan"})),
+    ("tribal_militia", frozenset({"tribal", "tribe", "tribes", "inter-tribal", "intertribal"})),
+    ("communal_militia", frozenset({"ethnic", "communal", "intercommunal", "inter-communal", "inter-ethnic",
+                                    "interethnic"})),
+)
+
+
+def _unidentified(actor: Actor) -> bool:
+    return actor.name.startswith("Unidentified Armed Group")
 
 
 def _localised(actor: Actor, country: str | None) -> Actor:
@@ -173,6 +284,47 @@ def _location(place: PlaceMention | None, doc: Doc) -> Place | None:
     return to_place(place.entry, mention=place.text, precision=_precision(place, doc))
 
 
+CHAIN_TOKENS = 12  # "Al Mahfad district (Abyan)": how far back a place of the chain may stand
+
+
+def _most_specific(place: PlaceMention | None, doc: Doc) -> PlaceMention | None:
+    """The narrowest place of the chain the event's place belongs to: an area written after a
+    place inside it ("Harad (Hajjah)", "Bathinda city (Punjab)", "Mahliyah, Marib") gives way
+    to that place."""
+    while place is not None:
+        sentence = doc[place.start].sent
+        inner = [
+            p for p in doc._.places or []
+            if sentence.start <= p.start < place.start and place.start - p.end <= CHAIN_TOKENS
+            and lies_in(p.entry, place.entry)
+        ]
+        if not inner:
+            return place
+        place = inner[-1]
+    return place
+
+
+# Actors found where they live: a state's own police and soldiers, its civilians, protesters and
+# rioters. A named armed group or a foreign force says less about where its acts happen.
+HOME_ACTOR_TYPES = frozenset({"state_forces", "civilians", "protesters", "rioters", "government"})
+
+
+def _country_of_incident(candidate: EventCandidate, doc: Doc) -> Place | None:
+    """An incident whose article names no place it can be put at happened, as far as the text
+    tells, in the country its actors or the article are of ("Iraqi forces shelled a village"
+    -> Iraq), at country precision. Statements keep no location."""
+    if candidate.kind.statement:
+        return None
+    actors = [ref.actor for ref in (candidate.actor1, candidate.actor2) if ref is not None]
+    at_home = [a.country_iso3 for a in actors if a.country_iso3 and a.type in HOME_ACTOR_TYPES]
+    others = [a.country_iso3 for a in actors if a.country_iso3 and a.type not in HOME_ACTOR_TYPES]
+    resolver = doc._.actors
+    default = resolver.default_country if resolver is not None else None
+    iso3 = next((code for code in (candidate.country, *at_home, default, *others) if code), None)
+    entry = load_gazetteer().country(iso3) if iso3 else None
+    return to_place(entry, precision=3) if entry is not None else None
+
+
 def _place_told_nearby(candidate: EventCandidate, doc: Doc) -> PlaceMention | None:
     """An incident whose own clause names no place happened where its sentence, else the
     article, places things: the report's first place ("... in Kupwara district. Militants
@@ -194,6 +346,8 @@ def _precision(place: PlaceMention, doc: Doc) -> int:
     words = {t.lower_ for t in span}
     if before & NEAR_WORDS or words & (PLACE_CUES - {"town", "city", "village"}):
         return 2
+    if place.stand_in:
+        return 2  # the gazetteer lacks the place; the area it was written in stands in for it
     return 1
 
 

@@ -105,6 +105,8 @@ UNSAFE_SEATS = {
 # Hand-curated rows: short forms (aliases), demonyms (adjective and person nouns; plurals are
 # added automatically), and seats of power (capital and buildings used as metonyms).
 CURATED: dict[str, dict[str, list[str]]] = {
+    "BIH": {"aliases": ["Bosnia"]},
+    "MKD": {"aliases": ["Macedonia"]},
     "USA": {
         "aliases": ["US", "U.S.", "USA", "U.S.A.", "United States of America", "America"],
         "demonyms": ["American", "US", "U.S."],

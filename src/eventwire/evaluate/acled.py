@@ -74,6 +74,7 @@ class AcledRow:
     event_type: str
     sub_event_type: str
     inter1: int | None
+    actor1: str
     iso3: str
     latitude: float | None
     longitude: float | None
@@ -125,6 +126,7 @@ def read_acled(path: Path, *, limit: int | None = None) -> list[AcledRow]:
                     event_type=record.get("event_type", ""),
                     sub_event_type=record.get("sub_event_type", ""),
                     inter1=_int(record.get("inter1")),
+                    actor1=record.get("actor1", ""),
                     iso3=record.get("iso3", ""),
                     latitude=_float(record.get("latitude")),
                     longitude=_float(record.get("longitude")),
@@ -154,6 +156,16 @@ def predicted_event(events: list[Event]) -> Event | None:
 
 def actor_inter_code(event: Event) -> int | None:
     return ACTOR_INTER_CODES.get(event.actor1.type)
+
+
+_ACTOR_PERIOD = re.compile(r"\s*\((?:\d{4})?-?(?:\d{4})?\).*$")
+
+
+def actor_name_key(name: str) -> str:
+    """An ACLED actor name for comparison: the period tag and the faction after it dropped
+    ("Military Forces of Yemen (2016-) Supreme Political Council" -> "military forces of
+    yemen"), case and spacing ignored."""
+    return " ".join(_ACTOR_PERIOD.sub("", name).casefold().split())
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -201,6 +213,36 @@ def _states_a_day(row: AcledRow) -> bool:
     )
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+MAX_NAME_WORDS = 4
+
+
+def gazetteer_reach(row: AcledRow, gazetteer) -> tuple[bool, bool]:
+    """What the gazetteer could give for a note at best, whatever the linking: whether some
+    capitalised run of up to four words names a place (or a demonym) of the row's country, and
+    whether one names a place within 25 km of the row's point. Hyphenated names are read word by
+    word too ("Mogadishu-Hodan")."""
+    words = _WORD.findall(row.text)
+    country = near = False
+    for size in range(1, MAX_NAME_WORDS + 1):
+        for i in range(len(words) - size + 1):
+            if not words[i][:1].isupper():
+                continue
+            name = " ".join(words[i : i + size])
+            demonym = gazetteer.demonym_place(name)
+            country = country or (demonym is not None and demonym.country_iso3 == row.iso3)
+            for match in gazetteer.matches(name, limit=40, fallback=False):
+                entry = match.entry
+                if entry.country_iso3 != row.iso3:
+                    continue
+                country = True
+                if not near and row.latitude is not None and entry.latitude is not None:
+                    near = km_between(entry.latitude, entry.longitude, row.latitude, row.longitude) <= NEAR_KM
+            if country and near:
+                return True, True
+    return country, near
+
+
 @dataclass(slots=True)
 class RowResult:
     row: AcledRow
@@ -208,6 +250,27 @@ class RowResult:
     n_events: int
     fatalities: int
     any_event_fatalities: set[int]
+
+
+MIN_ROWS_FOR_MEAN_RECALL = 10
+
+
+def _by_sub_type(results: list[RowResult]) -> dict[str, list[RowResult]]:
+    groups: dict[str, list[RowResult]] = {}
+    for r in results:
+        groups.setdefault(r.row.sub_event_type, []).append(r)
+    return groups
+
+
+def mean_recall_by_sub_type(results: list[RowResult], correct: Callable[[RowResult], bool]) -> float | None:
+    """Mean, over the gold sub-event types with at least 10 rows, of the share of their rows
+    predicted right (macro recall: a rare type weighs as much as a common one)."""
+    recalls = [
+        sum(1 for r in group if correct(r)) / len(group)
+        for group in _by_sub_type(results).values()
+        if len(group) >= MIN_ROWS_FOR_MEAN_RECALL
+    ]
+    return round(sum(recalls) / len(recalls), 4) if recalls else None
 
 
 def score_rows(results: list[RowResult]) -> dict:
@@ -233,6 +296,13 @@ def score_rows(results: list[RowResult]) -> dict:
 
     def actor_ok(r: RowResult) -> bool:
         return r.event is not None and r.row.inter1 is not None and actor_inter_code(r.event) == r.row.inter1
+
+    def actor_name_ok(r: RowResult) -> bool:
+        return (
+            r.event is not None
+            and bool(r.row.actor1)
+            and actor_name_key(r.event.actor1.name) == actor_name_key(r.row.actor1)
+        )
 
     def country_ok(r: RowResult) -> bool:
         loc = r.event.location if r.event is not None else None
@@ -270,9 +340,15 @@ def score_rows(results: list[RowResult]) -> dict:
         "baseline_zero_fatalities_exact_with_deaths": 0.0 if with_deaths else None,
         "event_type_accuracy": share(results, type_ok),
         "sub_event_type_accuracy": share(results, sub_ok),
+        "sub_event_type_mean_recall": mean_recall_by_sub_type(results, sub_ok),
+        "sub_event_type_recall": {
+            name: share(group, sub_ok) for name, group in sorted(_by_sub_type(results).items())
+        },
         "actor1_inter_accuracy": share(results, actor_ok),
+        "actor1_name_match": share(results, actor_name_ok),
         "location_country_accuracy": share(results, country_ok),
         f"location_within_{NEAR_KM:g}km": share(results, near_ok),
+        "location_ceiling": _location_ceiling(results),
         "fatalities_breakdown": {
             "rows_with_deaths_by_toll_in_note": {
                 name: {
@@ -295,6 +371,23 @@ def score_rows(results: list[RowResult]) -> dict:
         },
     }
     return report
+
+
+def _location_ceiling(results: list[RowResult]) -> dict:
+    """The share of rows whose note names, in the gazetteer's words, a place of the right
+    country, and one within 25 km of ACLED's point (see ``gazetteer_reach``): what any linking
+    could reach with this gazetteer."""
+    from eventwire.resolve.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    reach = [gazetteer_reach(r.row, gazetteer) for r in results]
+    n = len(reach) or 1
+    return {
+        "rule": "a capitalised run of 1-4 words of the note names a place (or demonym) of the row's country / "
+        f"a place within {NEAR_KM:g} km of the row's point",
+        "country_named": round(sum(c for c, _ in reach) / n, 4),
+        f"place_within_{NEAR_KM:g}km_named": round(sum(w for _, w in reach) / n, 4),
+    }
 
 
 def run_rows(

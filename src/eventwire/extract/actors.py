@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.syntax import speech_head
-from eventwire.resolve.actors import ActorKB, KBActor
+from eventwire.resolve.actors import GENERIC_ACTORS, ActorKB, KBActor
 from eventwire.schema import Actor
 
 SECURITY_NOUNS = frozenset(
@@ -29,7 +29,7 @@ ARMED_GROUP_NOUNS = frozenset(
     {"fighter", "militia", "militant", "gunman", "group", "faction", "rebel", "insurgent",
      "jihadist", "assailant", "attacker", "extremist", "terrorist", "bandit", "paramilitary",
      "proxy", "target", "position", "raider", "rustler", "poacher", "robber", "gang", "gangster",
-     "kidnapper", "warlord", "guerrilla", "separatist"}
+     "kidnapper", "warlord", "guerrilla", "separatist", "sniper", "cadre", "operative", "shooter", "gunner"}
 )
 UNNAMED_PERPETRATORS = frozenset(
     {"gunman", "assailant", "attacker", "man", "bandit", "kidnapper", "militant", "unknown"}
@@ -39,7 +39,9 @@ RIOTER_NOUNS = frozenset({"rioter", "mob", "looter"})
 CIVILIAN_NOUNS = frozenset(
     {"civilian", "villager", "resident", "people", "person", "farmer", "student", "child",
      "woman", "worshipper", "passenger", "herder", "trader", "pupil", "family", "journalist",
-     "teacher", "driver", "fisherman", "refugee", "migrant", "patient", "shopper", "man"}
+     "teacher", "driver", "fisherman", "refugee", "migrant", "patient", "shopper", "man",
+     "worker", "employee", "labourer", "laborer", "inmate", "prisoner", "youth", "local", "neighbour",
+     "neighbor", "relative", "kin", "citizen", "inhabitant", "villager", "fishermen", "nurse", "doctor"}
 )
 BACK_REFERENCES = frozenset(
     {"group", "militia", "movement", "organisation", "organization", "alliance", "faction",
@@ -47,17 +49,32 @@ BACK_REFERENCES = frozenset(
 )
 FORCE_SITES = frozenset(
     {"position", "checkpoint", "patrol", "base", "convoy", "outpost", "post", "camp", "station",
-     "barracks", "vehicle", "unit", "personnel", "team", "party"}
+     "barracks", "vehicle", "unit", "personnel", "team", "party", "element", "man", "agent", "guard", "warden"}
 )
 STATE_MARKERS = frozenset(
     {"government", "governmental", "military", "army", "police", "policeman", "security", "state",
-     "federal", "paramilitary", "pro-government"}
+     "federal", "paramilitary", "pro-government", "prison", "regime", "border"}
 )
 OFFICE_NOUNS = frozenset(
     {"official", "minister", "diplomat", "negotiator", "spokesman", "spokeswoman", "spokesperson",
      "envoy", "ambassador", "leader", "president", "premier", "government", "authorities",
      "administration", "ministry", "cabinet", "delegation", "prosecutor", "court", "parliament"}
 )
+# verbs whose subject suffers rather than acts ("two soldiers died", "a woman sustained injuries")
+VICTIM_VERBS = frozenset(
+    {"die", "perish", "succumb", "sustain", "suffer", "receive", "flee", "escape", "survive", "be",
+     "remain", "lose", "go", "get", "find", "say", "report", "tell", "claim", "observe", "record", "note"}
+)
+# nouns of armed or coercive action whose owner is the actor ("a police raid", "coalition air strikes")
+ACT_NOUNS = frozenset(
+    {"raid", "strike", "airstrike", "attack", "offensive", "operation", "shelling", "bombardment", "bombing",
+     "assault", "ambush", "fire", "gunfire", "crackdown", "patrol", "artillery", "drone", "shell", "rocket",
+     "missile", "incursion", "advance", "offensive", "sweep", "clash", "firing", "bomb", "mortar"}
+)
+_QUANTITY_WORDS = frozenset({"several", "multiple", "many", "some", "dozens", "numerous", "fresh", "new", "heavy", "alleged", "suspected", "presumed", "reported"})
+COLLECTIVE_NOUNS = frozenset({"group", "band", "crowd", "gang", "team", "unit", "squad", "member"})
+# who reports or monitors an incident, not who fights in it ("the OSCE SMM observed explosions")
+OBSERVER_TYPES = frozenset({"international_organization", "ngo", "media"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it"})
 NON_STATE_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_forces"})
@@ -110,13 +127,13 @@ class ActorResolver:
         self._named: list[tuple[int, ActorRef]] = []  # (token index, ref) in document order
         self._people: dict[str, Actor] = {}  # surname -> actor, so "Blinken" later is known
         self._cache: dict[int, ActorRef | None] = {}
-        self._generic_names = {kb.generic(kind, None).name for kind in ("armed_group", "protesters", "rioters", "civilians")}
+        self._generic_names = {base for base, _ in GENERIC_ACTORS.values()}
         self._collect_named_actors()
 
     # -- public ---------------------------------------------------------------------------------
     def resolve(self, token: Token, *, country_hint: str | None = None) -> ActorRef | None:
         """The actor a noun (or pronoun) token refers to."""
-        if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if (token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS) and token.text != "US":
             return self._back_reference(token, person=token.lower_ in PERSON_PRONOUNS)
         if token.i not in self._cache:
             self._cache[token.i] = self._resolve_phrase(token)
@@ -158,6 +175,185 @@ class ActorResolver:
             return ref
         return None
 
+    def counterpart_in(
+        self,
+        trigger: Token,
+        *,
+        actor: Actor | None = None,
+        actor_span: tuple[int, int] | None = None,
+        places: bool = True,
+        strict: bool = False,
+    ) -> ActorRef | None:
+        """Whom an act or a statement is aimed at when the parse named no target: the nearest
+        actor in the words the trigger governs ("boycott all contact with the United States",
+        "rejected calls by Belarus's rulers", "mobilized reservists for a war against Iraq"),
+        a country there standing for its government and a nationality for its people
+        ("demolished Palestinian homes"); for an event noun, the words of its verb too. Never the
+        actor (at ``actor_span``, characters) nor its own side ("Britain mobilised army
+        reservists for a war against Iraq" is aimed at Iraq). With ``places``, a place the act is aimed at counts too (see
+        ``_place_counterpart``): not for violence, whose place is only where it happened.
+        ``strict`` (violence): only actors the words name outright, among the trigger's objects
+        and theirs ("demolished the homes of Palestinian families"), no country guessed from an
+        adjective ("near the Syrian border")."""
+        roots = [trigger]
+        if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
+            roots.append(trigger.head)
+        skip = range(actor_span[0], actor_span[1]) if actor_span is not None else range(0)
+        unnamed: ActorRef | None = None
+        for root in roots:
+            seen = {root.i}
+            frontier = [c for c in root.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct", "aux", "neg")]
+            depth = 0
+            while frontier and (not strict or depth < 3):
+                depth += 1
+                layer = []
+                for token in sorted(frontier, key=lambda t: abs(t.i - trigger.i)):
+                    seen.add(token.i)
+                    layer.extend(c for c in token.children if c.i not in seen)
+                    if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.idx in skip or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
+                        continue
+                    if token.pos_ == "ADJ" and token.ent_type_ != "NORP":
+                        continue
+                    if strict:
+                        aimed = token.dep_ in ("dobj", "nsubjpass") or (
+                            token.dep_ == "pobj" and token.head.lower_ in ("against", "on", "upon", "targeting")
+                        )
+                        ref = None if token.pos_ == "ADJ" else self.resolve_counterpart(token) if aimed else self.resolve(token)
+                        place = False
+                    else:
+                        ref = self.resolve_counterpart(token)
+                        place = places and any(p.start <= token.i < p.end for p in self.doc._.places or [])
+                        ref = ref or (self._place_counterpart(token) if places else None)
+                    if ref is None or ref.start_char in skip:
+                        continue
+                    # a place is aimed at even by its own state ("a curfew in Algiers"); the
+                    # state's own organs are not ("mobilised army reservists")
+                    if actor is not None and not place and _same_side(ref.actor, actor):
+                        continue
+                    if ref.named:
+                        return ref
+                    unnamed = unnamed or ref  # a named actor further on is the better target
+
+                frontier = layer
+        return unnamed
+
+    def claimant(self) -> ActorRef | None:
+        """The group that claimed an attack or was blamed for it: "JNIM claimed responsibility",
+        "an attack attributed to ADF fighters", "the bombing was blamed on Al Shabaab"."""
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            who: Token | None = None
+            if lemma in ("claim", "admit", "accept", "assume") and any(
+                c.lemma_.lower() in ("responsibility", "credit") for c in token.children if c.dep_ == "dobj"
+            ):
+                who = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            elif lemma in ("attribute", "blame", "ascribe"):
+                who = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                            for g in c.children if g.dep_ == "pobj"), None)
+            if who is None:
+                continue
+            ref = self.resolve(who)
+            if ref is not None and ref.named and ref.actor.type in NON_STATE_TYPES | {"state_forces"}:
+                return ref
+        return None
+
+    def _place_counterpart(self, token: Token) -> ActorRef | None:
+        """A place an act is aimed at ("a curfew in Algiers", "aid deliveries in Baghdad"):
+        the government of its country, as event coders code a town or a capital as target."""
+        place = next((p for p in self.doc._.places or [] if p.start <= token.i < p.end), None)
+        if place is None or place.role == "dateline" or not place.country_iso3:
+            return None
+        if self.kb.country_name(place.country_iso3) is None:
+            return None
+        span = place.span(self.doc)
+        return self._ref(_to_actor(self.kb.government(place.country_iso3), span.text), span, True, label=span.text)
+
+    def acting_in(self, token: Token, *, exclude: frozenset[str] = frozenset()) -> ActorRef | None:
+        """Who acts in the sentence of an event word the parse gave no agent: the first actor
+        there that is the subject of an active verb ("militants lobbed a grenade"), the agent of
+        a passive one ("a bomb planted by the Taliban"), the first side of "clashes between",
+        or the owner of an act ("a police raid", "Afghan military airstrikes", "Saudi-led
+        coalition air raids"); never a victim (objects, passive subjects, subjects of "die").
+        Ordinary people ("residents burned tyres") only when no one else acts. Only the event's
+        own sentence: elsewhere others act."""
+        people: ActorRef | None = None  # ordinary people acting: only if no one else does
+        for sentence in [token.sent]:
+            for candidate in sentence:
+                ref = self._acting(candidate)
+                if ref is None or ref.actor.name in exclude or ref.actor.type in OBSERVER_TYPES:
+                    continue
+                if ref.actor.type == "civilians":
+                    people = people or ref
+                    continue
+                return ref
+            if token.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                # a verb the parser left without a subject ("..., Rakhine State, Myanmar military
+                # and AA clashed"): a named actor before it
+                for candidate in self.doc[sentence.start : token.i]:
+                    if candidate.pos_ not in ("NOUN", "PROPN") or candidate.head.lower_ in ("against", "on", "at", "in", "near"):
+                        continue
+                    ref = self.resolve(candidate)
+                    if ref is not None and ref.named and ref.actor.type not in OBSERVER_TYPES | {"civilians"} \
+                            and ref.actor.name not in exclude:
+                        return ref
+        return people
+
+    def _acting(self, token: Token) -> ActorRef | None:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ACT_NOUNS:
+            owner = self._owner_of_act(token)
+            if owner is not None:
+                return owner
+        if token.pos_ not in ("NOUN", "PROPN") or self._in_dateline(token):
+            return None
+        role = token
+        while role.dep_ == "conj" and role.head.i != role.i:
+            role = role.head
+        head = role.head
+        if role.dep_ == "nsubj":
+            acts = head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in VICTIM_VERBS
+        elif role.dep_ == "pobj":
+            acts = head.lower_ in ("by", "between")
+        elif role.dep_ in ("compound", "poss", "nmod"):
+            acts = head.pos_ == "NOUN" and head.lemma_.lower() in ACT_NOUNS
+            if acts:
+                return self._owner_of_act(head) or self.resolve(token)
+        else:
+            acts = False
+        return self.resolve(token) if acts else None
+
+    def _in_dateline(self, token: Token) -> bool:
+        """'BAGHDAD, June 28 (Reuters) -': where the story was filed, not who acted."""
+        if any(p.start <= token.i < p.end and p.role == "dateline" for p in self.doc._.places or []):
+            return True
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return (
+            token.is_upper and len(token.text) > 2 and token.i - token.sent.start <= 3
+            and following is not None and following.text in (",", "(", "-", "\u2014")
+        )
+
+    def _owner_of_act(self, token: Token) -> ActorRef | None:
+        """'Afghan military airstrikes', 'a Saudi-led coalition air raid': the words before an
+        act noun that name a state's forces or a known group."""
+        mods = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if not mods:
+            return None
+        begin = min(m.left_edge.i for m in mods)
+        while begin < token.i and (self.doc[begin].pos_ in ("DET", "NUM", "PUNCT") or self.doc[begin].lower_ in _QUANTITY_WORDS):
+            begin += 1
+        end = token.i
+        while end > begin and self.doc[end - 1].lemma_.lower() in ACT_NOUNS | {"air", "drone", "artillery", "ground"}:
+            end -= 1
+        if end <= begin:
+            return None
+        span = self.doc[begin:end]
+        found = self.kb.match_phrase(span.text) or self.kb.community_militia(span.text, bare=True)
+        if found is None and (iso3 := self._country_in(span)) and span.text.strip() == self.doc[span.end - 1].text:
+            # "US air strikes", "Israeli shelling": the country's military
+            found = self.kb.military(iso3) if self.kb.country_name(iso3) else None
+        if found is None or self._is_generic(found):
+            return None
+        return self._ref(_to_actor(found, span.text), span, True, label=span.text)
+
     # -- named actors ---------------------------------------------------------------------------
     def _collect_named_actors(self) -> None:
         heads = {ent.root for ent in self.doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")}
@@ -171,10 +367,26 @@ class ActorResolver:
     def _resolve_phrase(self, token: Token) -> ActorRef | None:
         if token.ent_type_ == "GPE" and token.dep_ not in ("nsubj", "nsubjpass", "poss", "agent"):
             return None  # a place where it happened, not a government acting
+        if token.lemma_.lower() in COLLECTIVE_NOUNS:
+            # "a group of gunmen", "a crowd of youths": who the group is made of
+            members = next((m for m in prep_objects_of(token) if m.pos_ in ("NOUN", "PROPN")), None)
+            if members is not None:
+                return self.resolve(members)
         span = phrase_of(token)
+        if span.start == token.i and token.i > 0 and token.lemma_.lower() in ARMED_GROUP_NOUNS | SECURITY_NOUNS:
+            # "IS militants" where the parser took "IS" for a verb: a listed acronym just before
+            before = self.doc[token.i - 1]
+            if before.is_upper and len(before.text) > 1 and self.kb.match(before.text) is not None:
+                span = self.doc[token.i - 1 : span.end]
         possessor = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if possessor is not None and token.lemma_.lower() in ARMED_GROUP_NOUNS | SECURITY_NOUNS:
             return self._back_reference(possessor, person=False)
+        named_after = next((c for c in token.rights if c.dep_ in ("appos", "compound", "flat", "npadvmod") and c.pos_ == "PROPN"), None)
+        if named_after is not None and token.lemma_.lower() in BACK_REFERENCES | ARMED_GROUP_NOUNS:
+            # "the militant group Hamas", "the rebel movement M23": the name that follows
+            found = self.resolve(named_after)
+            if found is not None and found.named:
+                return found
         if self._is_bare_definite_group(token):
             found = self._back_reference(token, person=False)
             if found is not None and found.actor.type in NON_STATE_TYPES:
@@ -183,6 +395,8 @@ class ActorResolver:
             if not any(c.ent_type_ for c in token.lefts):
                 return self._back_reference(token, person=False)
         match = self._kb_match_within(span, token)
+        if match is not None and not (match[1].start <= token.i < match[1].end) and self._is_country(token):
+            match = None  # "NATO-member Norway" is Norway: the head names the actor, not its modifier
         if match is not None:
             kb_actor, matched = match
             if token.ent_type_ == "PERSON":
@@ -192,8 +406,16 @@ class ActorResolver:
             actor = self._with_backer(_to_actor(kb_actor, span.text), span)
             named = not self._is_generic(kb_actor)
             return self._ref(actor, span, named, label=self._label(matched, kb_actor))
+        if token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.lower_ == "by"):
+            # "the Pokot attacked ...": a community that acts is its militia
+            community = self.kb.community_militia(_strip_the(span.text), bare=True)
+            if community is not None:
+                return self._ref(_to_actor(community, span.text), span, True)
         if token.ent_type_ == "PERSON":
             return self._person(token, span)
+        gang = self._named_gang(token, span)
+        if gang is not None:
+            return gang
         described = self.kb.match_phrase(span.text)
         if described is not None:
             named = not self._is_generic(described)
@@ -205,6 +427,11 @@ class ActorResolver:
         if forces is not None:
             return forces
         return self._armed_group(token, span)
+
+    def _is_country(self, token: Token) -> bool:
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        name = ent.text if ent is not None and ent.label_ == "GPE" else token.text
+        return token.ent_type_ == "GPE" and self.kb.country(_strip_the(name)) is not None
 
     def _kb_match_within(self, span: Span, head: Token | None = None) -> tuple[KBActor, Span] | None:
         """The longest knowledge-base name inside the phrase; one that covers the phrase's head
@@ -265,6 +492,12 @@ class ActorResolver:
             if known is not None:
                 return self._ref(known.model_copy(update={"mention": span.text}), span, True, label=known.person or "")
             return None
+        body = self._state_body(span, ent.start if ent is not None else token.i)
+        if body is not None and country is None:
+            # "Pentagon press secretary John Kirby": he speaks for the body his title names
+            actor = _to_actor(body, span.text, person=person_name)
+            self._people[surname] = actor
+            return self._ref(actor, span, True, label=person_name)
         country = country or self.default_country
         if country is None or role == "affiliated":
             return None
@@ -272,6 +505,18 @@ class ActorResolver:
         actor = _to_actor(kb_actor, span.text, person=person_name)
         self._people[surname] = actor
         return self._ref(actor, span, True, label=person_name)
+
+    def _state_body(self, span: Span, name_start: int) -> KBActor | None:
+        """A state body named in a title before a person's name ("Pentagon", "Kremlin")."""
+        if name_start <= span.start:
+            return None
+        found = self._kb_match_within(self.doc[span.start : name_start])
+        if found is None:
+            return None
+        kb_actor = found[0]
+        if kb_actor.type in ("state_forces", "government") and kb_actor.country_iso3:
+            return kb_actor
+        return None
 
     def _national(self, token: Token, span: Span) -> ActorRef | None:
         """A country acting ("Syria says", "the Palestinians reject") is its government; an
@@ -308,7 +553,7 @@ class ActorResolver:
         if lemma in FORCE_SITES:  # "army checkpoint", "governmental positions", "police station"
             owner = {t.lemma_.lower() for t in span if t.i != token.i}
             if owner & STATE_MARKERS:
-                branch = "police" if owner & {"police", "policeman"} else "military"
+                branch = "police" if owner & {"police", "policeman", "prison", "border"} else "military"
                 country = self._country_in(span) or self.default_country
                 return self._state_force(branch, country, span)
             return None
@@ -343,6 +588,18 @@ class ActorResolver:
             return None
         actor = self.kb.police(country) if branch == "police" else self.kb.military(country)
         return self._ref(_to_actor(actor, span.text), span, True)
+
+    def _named_gang(self, token: Token, span: Span) -> ActorRef | None:
+        """'the Village de Dieu gang', 'members of the Barrio 18 gang': a gang named by its own
+        name is "<Name> Gang" (ACLED's naming), a political militia."""
+        if token.lemma_.lower() != "gang":
+            return None
+        names = [t for t in span if t.i < token.i and (t.pos_ == "PROPN" or (t.like_num and t.i > span.start))]
+        if not names or self._country_in(span) is not None:
+            return None
+        words = self.doc[names[0].i : token.i].text
+        actor = Actor(name=f"{words} Gang", type="political_militia", mention=span.text)
+        return self._ref(actor, span, True, label=f"{words} gang")
 
     def _armed_group(self, token: Token, span: Span) -> ActorRef | None:
         if token.lemma_.lower() not in ARMED_GROUP_NOUNS:
@@ -408,6 +665,13 @@ class ActorResolver:
     def _generic(self, token: Token, country: str | None) -> ActorRef | None:
         lemma = token.lemma_.lower()
         span = phrase_of(token)
+        community = self.kb.community_militia(span.text)
+        if community is not None:
+            return self._ref(_to_actor(community, span.text), span, True)
+        listed = self.kb.generic_kind(token.text) or self.kb.generic_kind(lemma)
+        if listed in ("gang", "communal_militia", "clan_militia", "tribal_militia"):
+            country = self._country_in(span) or country
+            return self._ref(_to_actor(self.kb.generic(listed, country), span.text), span, False)
         if lemma in PROTESTER_NOUNS:
             kind = "protesters"
         elif lemma in RIOTER_NOUNS:
@@ -429,6 +693,14 @@ class ActorResolver:
         return ActorRef(
             actor=actor, start_char=span.start_char, end_char=span.end_char, text=span.text, named=named, label=label
         )
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """The same actor, or two organs of one state (its government and its forces)."""
+    if a.name == b.name:
+        return True
+    state = ("government", "state_forces")
+    return a.type in state and b.type in state and a.country_iso3 is not None and a.country_iso3 == b.country_iso3
 
 
 def prep_objects_of(token: Token) -> list[Token]:

@@ -60,6 +60,7 @@ class Mention:
     target_event_token: Token | None = None  # statements about an event: "condemned the strikes"
     quote: Quote | None = None
     antecedent: Mention | None = None
+    target_armed: bool = False  # the victims or the target are combatants or a military site
 
     @property
     def root(self) -> Mention:
@@ -100,11 +101,14 @@ def _noun_modifiers(token: Token) -> list[str]:
 
 def _verb_particle(token: Token) -> str | None:
     """'set off', 'call for', 'set on fire', 'set alight'."""
+    if any(child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ == "fire" for g in child.children)
+           for child in token.children):
+        return "on fire"  # also after a date ("On 6 May ... were set on fire")
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ == "fire" for g in child.children):
-            return "on fire"
         if child.dep_ in ("prt", "acomp", "oprd", "advmod") and child.lower_ in ("alight", "ablaze", "off", "up", "out", "down", "over"):
             return child.lower_
+        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            continue  # "on Monday" is no particle
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "out", "over", "down")):
             return child.lower_
     return None
@@ -118,9 +122,60 @@ def _object_words(token: Token) -> list[str]:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "ccomp", "xcomp") and child.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB"):
             words.append(child.lemma_.lower())
             words.extend(c.lemma_.lower() for c in child.children if c.dep_ in ("compound", "amod", "acomp", "oprd"))
+            if child.dep_ in ("dobj", "nsubjpass"):
+                # "seized 300 rounds of ammunition and two rifles", "took control of the town"
+                words.extend(g.lemma_.lower() for g in prep_objects(child, frozenset({"of"})))
+                for conj in child.conjuncts:
+                    words.append(conj.lemma_.lower())
+                    words.extend(c.lemma_.lower() for c in conj.children if c.dep_ in ("compound", "amod"))
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "onto"):
             words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return words
+
+
+MUST_SAYING = frozenset({"say", "state", "declare", "reiterate", "insist", "stress", "add", "tell", "conclude", "maintain", "repeat"})
+
+
+def _says_must(verb: Token) -> bool:
+    """'Russia said Sudan must return the helicopter': saying that someone must act is a demand."""
+    if verb.lemma_.lower() not in MUST_SAYING:
+        return False
+    return any(
+        child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in child.children)
+        and any(a.dep_ in ("nsubj", "nsubjpass") for a in child.children)
+        for child in verb.children
+    )
+
+
+# An act announced for the future is a promise when it helps and a threat when it harms (CAMEO
+# 03 "express intent to ..." is PLOVER AGREE; CAMEO 13 "threaten to ..." is THREATEN):
+# "Portugal will support ...", "they would boycott ...".
+INTENT_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "may"})
+PROMISED_TYPES = frozenset({"SUPPORT", "CONSULT", "AID", "CONCEDE", "COOPERATE"})
+THREATENED_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "PROTEST"})
+
+
+def _stated_intent(token: Token, kind: EventKind, table: EventTable) -> EventKind | None:
+    if token.pos_ != "VERB" or kind.id in ("agree", "threaten") or _is_negated(token):
+        return None
+    if not any(child.dep_ == "aux" and child.lower_ in INTENT_AUXILIARIES for child in token.children):
+        return None
+    if kind.plover_type in PROMISED_TYPES:
+        return table.by_id.get("agree")
+    if kind.plover_type in THREATENED_TYPES:
+        return table.by_id.get("threaten")
+    return None
+
+
+def _subject_words(verb: Token) -> list[str]:
+    """Who does the act, as words: the subject (the agent of a passive) and its modifiers,
+    single and joined ("the air force" -> air, force, "air force")."""
+    subject = passive_agent(verb) if is_passive(verb) else subject_of(verb)
+    if subject is None:
+        return []
+    modifiers = [c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod", "nmod")]
+    lemma = subject.lemma_.lower()
+    return [lemma, *modifiers, *(f"{m} {lemma}" for m in modifiers)]
 
 
 def _kind_of(token: Token, table: EventTable) -> EventKind | None:
@@ -138,12 +193,20 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
             kind = table.match_noun(f"{lemma} of {inner}", [])
             if kind is not None:
                 return kind
-        return table.match_noun(lemma, _noun_modifiers(token))
+        head_verb = token.head.lemma_.lower() if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ == "VERB" else None
+        return table.match_noun(lemma, _noun_modifiers(token), head_verb)
+    if token.pos_ == "VERB" and _says_must(token):
+        demand = table.by_id.get("demand")
+        if demand is not None:
+            return demand
     if token.pos_ == "VERB":
-        purposes = [c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "advcl")]
+        purposes = [c.lemma_.lower() for c in token.children if c.dep_ in ("xcomp", "advcl", "conj")]
+        # "gathered in rejection of ...", "gathered in solidarity with ..."
+        purposes.extend(g.lemma_.lower() for g in prep_objects(token, frozenset({"in"})))
         particle, objects = _verb_particle(token), _object_words(token)
+        subjects = _subject_words(token)
         for form in _verb_forms(token):
-            kind = table.match_verb(form, particle, objects, purposes)
+            kind = table.match_verb(form, particle, objects, purposes, subjects)
             if kind is not None:
                 return kind
     if token.pos_ == "ADJ":
@@ -181,7 +244,11 @@ def _is_negated(token: Token) -> bool:
     return token.pos_ != "VERB" and any(child.dep_ == "neg" for child in head.children) and head.pos_ == "VERB"
 
 
-REPORTED_INFINITIVE_HEADS = frozenset({"claim", "say", "report", "appear", "seem", "confirm", "allege", "believe", "think", "know"})
+REPORTED_INFINITIVE_HEADS = frozenset(
+    {"claim", "say", "report", "appear", "seem", "confirm", "allege", "believe", "think", "know",
+     # an attempted act is an event of its own (ACLED codes attempted attacks; PLOVER too)
+     "attempt", "try"}
+)
 
 
 def _is_hypothetical(token: Token) -> bool:
@@ -206,14 +273,25 @@ def _is_background(token: Token) -> bool:
         return True
     node = token
     for _ in range(4):
-        if node.dep_ in ("relcl", "acl") and node.lemma_ in HABITUAL_HEADS:
+        habitual = node.lemma_ in HABITUAL_HEADS and not _engages_someone(node)
+        if node.dep_ in ("relcl", "acl") and habitual:
             return True
-        if node.lemma_ in HABITUAL_HEADS and node.i != token.i:
+        if habitual and node.i != token.i:
             return True
         if node.head.i == node.i:
             break
         node = node.head
     return False
+
+
+def _engages_someone(verb: Token) -> bool:
+    """'engaged police in running battles', 'police engaged in a shoot-out with ...' tell a fight;
+    'a gang known to engage in kidnappings', 'who engage in extortion' a habit."""
+    if verb.lemma_ != "engage":
+        return False
+    if any(child.dep_ == "dobj" for child in verb.children):
+        return True
+    return verb.dep_ in ("ROOT", "conj") and not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def _in_hyphenated_word(token: Token) -> bool:
@@ -279,6 +357,85 @@ def _dates_speech(date: DateSpan, doc: Doc) -> bool:
 
 
 # -- actors of a mention ------------------------------------------------------------------------
+# Combatants and military sites: violence against them is a battle (ACLED codebook, Battles),
+# even when the report names no armed group ("killed two soldiers", "fired at the positions").
+ARMED_PEOPLE = frozenset(
+    {"militant", "fighter", "rebel", "insurgent", "jihadist", "soldier", "troop", "policeman", "policemen",
+     "gendarme", "militiaman", "militiamen", "combatant", "guerrilla", "gunman", "gunmen", "bandit", "robber",
+     "gangster", "raider", "assailant", "attacker", "serviceman", "servicemen", "paramilitary", "terrorist",
+     "colonel", "general", "lieutenant", "sergeant", "captain", "major", "corporal", "private", "reservist"}
+)
+ARMED_SITES = frozenset(
+    {"position", "checkpoint", "outpost", "barracks", "convoy", "patrol", "garrison", "trench", "fortification",
+     "frontline", "stronghold", "hideout"}
+)
+ARMED_MODIFIERS = frozenset(
+    {"armed", "police", "army", "military", "security", "militia", "rebel", "militant", "jihadist", "insurgent",
+     "gendarmerie", "soldier", "troop", "force", "forces", "terrorist", "gang"}
+)
+SITE_MODIFIERS_CIVIL = frozenset({"refugee", "idp", "displacement", "displaced", "migrant", "camping", "cattle"})
+
+
+def _armed_target(token: Token | None) -> bool:
+    """'2 IS militants', 'an army colonel', 'a member of the police', 'the positions of X',
+    'a police checkpoint', 'armed men'."""
+    if token is None:
+        return False
+    if token.pos_ == "NUM" or token.lemma_.lower() in ("one", "some", "many", "several", "dozens", "scores", "member", "body", "remains"):
+        inner = next(prep_objects(token, frozenset({"of"})), None)
+        if inner is not None:
+            return _armed_target(inner) or inner.lemma_.lower() in ARMED_MODIFIERS
+    lemma = token.lemma_.lower()
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    if lemma in ARMED_PEOPLE and lemma not in ("private", "general", "major", "captain"):
+        return True
+    if lemma in ARMED_SITES:
+        return not (modifiers & SITE_MODIFIERS_CIVIL)
+    if lemma in ("officer", "member", "commander", "leader", "agent", "unit", "man", "men", "colonel", "general",
+                 "captain", "major", "base", "camp", "post", "station", "vehicle", "truck"):
+        return bool(modifiers & ARMED_MODIFIERS)
+    return False
+
+
+def _target_token(token: Token) -> Token | None:
+    if token.pos_ == "VERB":
+        if is_passive(token):
+            return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return _victim_object(token) or _first_actor_like(
+            [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
+        )
+    target = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
+    if target is None and token.lemma_.lower() in ("body", "bodies", "remains", "corpse"):
+        target = next(prep_objects(token, frozenset({"of"})), None)
+    verb = governing_verb(token)
+    if verb is not None and verb.lemma_ in EVENT_OBJECT_VERBS and token.dep_ in ("nsubj",):
+        target = target or direct_object(verb)
+    return target
+
+
+# What is fired or used is the weapon, not the target: "fired rifles at villagers".
+WEAPON_LEMMAS = frozenset(
+    {"arm", "rifle", "gun", "mortar", "rocket", "shell", "missile", "grenade", "round", "bullet", "shot", "gas",
+     "teargas", "cannon", "weapon", "launcher", "projectile", "artillery", "fire", "ammunition", "firearm"}
+)
+
+
+def _victim_object(verb: Token) -> Token | None:
+    obj = direct_object(verb)
+    if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in WEAPON_LEMMAS:
+        return None
+    return obj
+
+
+def _targets_armed(token: Token) -> bool:
+    """Whether what the act is aimed at is a combatant or a military site ("fired small arms at
+    the positions of ...": the weapon is the object, the positions the target)."""
+    candidates = [_target_token(token), *prep_objects(token, TARGET_PREPOSITIONS)]
+    if token.pos_ == "VERB":
+        candidates.append(direct_object(token))
+    return any(_armed_target(candidate) for candidate in candidates)
+
+
 def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef | None, ActorRef | None]:
     agent_token: Token | None = None
     target_token: Token | None = None
@@ -288,7 +445,7 @@ def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef |
             target_token = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         else:
             agent_token = subject_of(token)
-            target_token = direct_object(token) or _first_actor_like(
+            target_token = _victim_object(token) or _first_actor_like(
                 [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
             )
     else:
@@ -335,9 +492,39 @@ def find_mentions(
     finder = _MentionFinder(doc, table, resolver, places, dates, quotes)
     for token in doc:
         finder.visit(token)
+    if not any(not m.kind.statement for m in finder.mentions):
+        _headline_verbs(finder)
     mentions = finder.mentions + _cue_statements(doc, table, quotes, finder.by_token)
     mentions.sort(key=lambda m: m.trigger.i)
     return mentions
+
+
+def _headline_verbs(finder: _MentionFinder) -> None:
+    """Headline wording ("Police exchange fire with raiders", "Youths attack meeting of party"):
+    the parser takes a present-tense verb for a noun. When nothing happened otherwise, a noun
+    right after a noun (its subject) that is a listed verb, with the words after it as its
+    object, is read as that verb."""
+    doc = finder.doc
+    for token in doc:
+        if token.i == 0 or token.pos_ != "NOUN" or token.i in finder.by_token or not token.is_lower:
+            continue
+        subject = doc[token.i - 1]
+        if subject.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("compound", "ROOT", "conj"):
+            continue
+        objects = [t.lemma_.lower() for t in doc[token.i + 1 : token.i + 4]]
+        for form in _verb_forms(token):
+            kind = finder.table.match_verb(form, None, objects)
+            if kind is None or kind.statement or kind.needs_subject:
+                continue
+            mention = finder._new_mention(token, kind, None)
+            mention.agent = mention.agent or finder.resolver.resolve(subject)
+            following = next((t for t in doc[token.i + 1 : token.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            if mention.target is None and following is not None:
+                mention.target = finder.resolver.resolve(following)
+                mention.target_armed = _armed_target(following)
+            finder.mentions.append(mention)
+            finder.by_token[token.i] = mention
+            return
 
 
 class _MentionFinder:
@@ -356,6 +543,12 @@ class _MentionFinder:
             return
         self.visited.add(token.i)
         if token.pos_ == "VERB":
+            kind = _kind_of(token, self.table)
+            if kind is not None and kind.absorbs_object:
+                # "defused a bomb", "seized weapons": what is disrupted is not an attack
+                for argument in token.children:
+                    if argument.dep_ in ("dobj", "nsubjpass"):
+                        self.visited.update(t.i for t in (argument, *argument.conjuncts))
             for child in token.children:
                 for argument in (child, *[g for g in child.children if g.dep_ == "pobj"]):
                     if argument.pos_ in ("NOUN", "PROPN"):
@@ -365,7 +558,19 @@ class _MentionFinder:
             self.mentions.append(mention)
             self.by_token[token.i] = mention
 
+    def _absorbed(self, token: Token) -> bool:
+        """'a bomb was defused': the object of a disrupting act is no event of its own."""
+        node = token
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ not in ("dobj", "nsubjpass") or node.head.pos_ != "VERB":
+            return False
+        kind = _kind_of(node.head, self.table)
+        return kind is not None and kind.absorbs_object
+
     def _mention_at(self, token: Token) -> Mention | None:
+        if token.pos_ in ("NOUN", "PROPN") and self._absorbed(token):
+            return None
         hyphen_start = _hyphenated_word(token) is not None
         if (token.dep_ == "compound" and not hyphen_start) or is_topic(token) or _in_hyphenated_word(token):
             return None
@@ -378,6 +583,7 @@ class _MentionFinder:
                 kind = antecedent.root.kind
         if kind is None:
             return None
+        kind = _stated_intent(token, kind, self.table) or kind
         if kind.statement and token.dep_ in ("relcl", "acl"):
             return None
         if kind.statement and self._serves_an_incident(token):
@@ -437,6 +643,7 @@ class _MentionFinder:
         joined.dates = _dates_in(joined.scope, self.dates, self.doc)
         if joined.target is None:
             joined.target = _agent_and_target(verb, self.resolver)[1]
+        joined.target_armed = joined.target_armed or _targets_armed(verb)
 
     def _new_mention(self, token: Token, kind: EventKind, antecedent: Mention | None) -> Mention:
         sentence = token.sent
@@ -445,6 +652,7 @@ class _MentionFinder:
         mention = Mention(
             kind=kind,
             trigger=token,
+            target_armed=_targets_armed(token),
             scope=scope,
             sentence=sentence,
             places=_places_in(scope, self.places, self.doc),
@@ -470,6 +678,10 @@ def _antecedent(token: Token, kind: EventKind | None, lemma: str, earlier: list[
     return None
 
 
+# "took the town after heavy fighting": what came before is another incident
+EARLIER_PREPOSITIONS = frozenset({"after", "before", "following", "since", "until"})
+
+
 def _event_argument(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     """'the strikes killed ...', 'killed in the strikes', 'clashed ..., killing 12': the verb adds
     to the mention it is an argument or a consequence of."""
@@ -478,7 +690,7 @@ def _event_argument(verb: Token, by_token: dict[int, Mention]) -> Mention | None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
             return by_token[child.i]
-        if child.dep_ in ("prep", "agent"):
+        if child.dep_ in ("prep", "agent") and child.lower_ not in EARLIER_PREPOSITIONS:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.i in by_token and not by_token[grandchild.i].kind.statement:
                     return by_token[grandchild.i]
@@ -495,6 +707,9 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
         speaker_token = next((c for c in token.children if c.dep_ == "poss"), None)
         if speaker_token is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
             speaker_token = subject_of(token.head)
+    if speaker_token is not None and speaker_token.pos_ == "PRON":
+        # "X said they would boycott ...": the pronoun is the one who said it
+        speaker_token = _reporting_subject(token) or speaker_token
     speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
     if speaker is None and mention.quote is not None:
         speaker = mention.quote.speaker
@@ -510,6 +725,18 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
         if target is not None and (speaker is None or target.actor.name != speaker.actor.name):
             mention.target = target
             return
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_ in SPEECH_LEMMAS:
+            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            return subject if subject is not None and subject.pos_ != "PRON" else None
+        node = node.head
+    return None
 
 
 def _statement_objects(token: Token) -> list[Token]:

@@ -16,12 +16,16 @@ PRECISE_FEATURES = frozenset({"city", "admin1", "region"})
 
 def group_events(mentions: list[Mention], quotes: list[Quote], table: EventTable) -> list[EventCandidate]:
     violent = [m for m in mentions if not m.kind.statement]
+    if any(not m.kind.only_alone for m in violent):
+        # displacement, evacuation ... : a development of its own only when nothing else happened
+        violent = [m for m in violent if not m.kind.only_alone]
     events, event_of = _group_violent(violent)
     events = _merge_placeless(events, event_of)
     events = _refine_protests(events, table)
     for event in events:
         _assign_actors(event, quotes)
         _refine_kind(event, table)
+    _riotous_clashes(events)
     events.extend(_group_statements([m for m in mentions if m.kind.statement], event_of))
     events.sort(key=lambda e: e.first_token)
     return events
@@ -160,14 +164,42 @@ def _scene_words(protests: list[EventCandidate]) -> str:
     for protest in protests:
         for mention in protest.mentions:
             tokens.extend(doc[i] for i in sorted(mention.scope))
+            if mention.trigger.dep_ in ("acl", "relcl", "xcomp", "advcl"):
+                # "students protesting the fees engaged police ...", "youths barricaded the road
+                # to protest ...": what the protesters did
+                tokens.extend(mention.sentence)
+    # later sentences whose subject is the demonstrators tell how the protest went ("The
+    # protesters then engaged police in running battles")
+    for sentence in doc.sents:
+        if sentence.start > first and (
+            any(t.dep_ == "nsubj" and t.lemma_.lower() in DEMONSTRATOR_SUBJECTS for t in sentence)
+            or (sentence.root.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in sentence))
+        ):
+            # ... and note-style sentences without a subject ("Pelted vehicles with stones.")
+            tokens.extend(sentence)
     for sentence in doc.sents:
         if sentence.start > first and any(
             t.dep_ in ("nsubj", "nsubjpass", "agent") and t.lemma_.lower() in SECURITY_SUBJECTS for t in sentence
         ) or (sentence.start > first and any(t.lemma_.lower() in SECURITY_SUBJECTS and t.dep_ == "pobj" and t.head.lower_ == "by" for t in sentence)):
             tokens.extend(sentence)
-    topics = {t.i for tok in tokens if is_topic(tok) for t in tok.subtree}
+    topics = {t.i for tok in tokens if is_topic(tok) or _demanded(tok) for t in tok.subtree}
     kept = [t for t in tokens if t.i not in topics]
     return " " + " ".join(t.lower_ for t in kept) + " " + " ".join(t.lemma_.lower() for t in kept) + " "
+
+
+DEMONSTRATOR_SUBJECTS = frozenset(
+    {"protester", "demonstrator", "student", "youth", "crowd", "marcher", "rioter", "participant", "they",
+     "supporter", "worker", "trader", "resident"}
+)
+DEMAND_VERBS = frozenset({"demand", "call", "denounce", "condemn", "protest", "reject", "oppose", "seek", "request", "decry", "urge"})
+
+
+def _demanded(token) -> bool:
+    """What the protesters demand or denounce ("demanded the return of looted funds"), and what
+    the protest followed ("following the killing of a teacher")."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("following", "after", "since"):
+        return True
+    return token.dep_ in ("dobj", "xcomp", "ccomp") and token.head.lemma_.lower() in DEMAND_VERBS
 
 
 def _same_scene(event: EventCandidate, protests: list[EventCandidate]) -> bool:
@@ -178,6 +210,22 @@ def _same_scene(event: EventCandidate, protests: list[EventCandidate]) -> bool:
 
 def _has_cue(words: str, cues: tuple[str, ...]) -> bool:
     return any(f" {cue} " in words for cue in cues)
+
+
+def _riotous_clashes(events: list[EventCandidate]) -> None:
+    """'Two groups clashed and pelted each other with stones': a clash told in the same sentence
+    as a riot (stones, burning, a mob) is that riot (ACLED codebook: Riots)."""
+    for event in events:
+        if event.kind.id != "armed_clash":
+            continue
+        sentences = {m.sentence.start for m in event.mentions}
+        riot = next(
+            (other for other in events if other is not event and other.kind.acled_type == "Riots"
+             and any(m.sentence.start in sentences for m in other.mentions)),
+            None,
+        )
+        if riot is not None:
+            event.kind = riot.kind
 
 
 # -- actors -----------------------------------------------------------------------------------
@@ -214,8 +262,10 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
     refine = event.kind.refine
     target_type = event.actor2.actor.type if event.actor2 else None
     actor_type = event.actor1.actor.type if event.actor1 else None
-    mob = event.actor1 is not None and any(w in (event.actor1.text or "").lower() for w in ("mob", "vigilante"))
-    if "unarmed_sides" in refine and _unarmed(event.actor1) and (event.actor2 is None or _unarmed(event.actor2)):
+    mob = _is_mob(event.actor1)
+    if "two_sided" in refine and _two_sided(event, table):
+        event.kind = table.by_id[refine["two_sided"]]
+    elif "unarmed_sides" in refine and _unarmed_fight(event.actor1, event.actor2):
         event.kind = table.by_id[refine["unarmed_sides"]]
     elif "actor1_rioters" in refine and actor_type == "rioters":
         event.kind = table.by_id[refine["actor1_rioters"]]
@@ -225,10 +275,53 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
         event.kind = table.by_id[refine["actor1_mob"]]
     elif "actor1_demonstrators" in refine and actor_type in ("protesters", "rioters"):
         event.kind = table.by_id[refine["actor1_demonstrators"]]
-    elif "target_armed" in refine and target_type in ARMED_TYPES:
+    elif "target_civilians" in refine and target_type == "civilians":
+        event.kind = table.by_id[refine["target_civilians"]]
+    elif "target_armed" in refine and (
+        target_type in ARMED_TYPES
+        or (target_type not in ("civilians", "protesters") and any(m.target_armed for m in event.mentions))
+    ):
         event.kind = table.by_id[refine["target_armed"]]
     elif "actor1_state" in refine and actor_type in ("state_forces", "government"):
         event.kind = table.by_id[refine["actor1_state"]]
+
+
+def _two_sided(event: EventCandidate, table: EventTable) -> bool:
+    """Fire in both directions ("returned fire", "in both directions of the frontline"): both
+    sides fought, which the codebook codes as an armed clash, not as one side's shelling."""
+    if not table.two_sided_cues:
+        return False
+    sentences = {m.sentence.start: m.sentence.text.lower() for m in event.mentions}
+    text = " ".join(" ".join(sentences.values()).split())
+    return any(cue in text for cue in table.two_sided_cues)
+
+
+# Crowds that turn violent without organisation (ACLED codebook, Riots / Mob violence: mobs,
+# vigilantes, residents or villagers taking the law into their own hands).
+MOB_WORDS = frozenset(
+    {"mob", "vigilante", "crowd", "resident", "villager", "local", "youth", "public", "irate", "angry", "enraged", "furious",
+     "people", "person", "citizen"}
+)
+# who is neither a mob nor a crowd: armed men, and perpetrators nobody could see
+NOT_A_MOB = ("armed", "gun", "militant", "fighter", "rebel", "militia", "bandit", "soldier", "police", "unknown",
+             "unidentified", "terror", "jihad", "insurgent", "ethnic", "community", "clan", "tribe")
+ORGANISED_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "government"})
+
+
+PROTEST_WORDS = ("protest", "demonstrat", "marcher", "striker")
+
+
+def _is_mob(ref: ActorRef | None) -> bool:
+    """A mob, vigilantes, an angry crowd; rioters who are not said to be demonstrating."""
+    if ref is None or ref.actor.type in ORGANISED_TYPES or ref.actor.type == "identity_militia":
+        return False
+    text = (ref.text or "").lower()
+    if ref.actor.type == "rioters" and not any(word in text for word in PROTEST_WORDS):
+        return True
+    if any(word in text for word in NOT_A_MOB):
+        return False
+    words = {word.strip(".,") for word in text.split()}
+    return bool({w.removesuffix("s") for w in words} & MOB_WORDS or words & MOB_WORDS)
 
 
 # People who are not organised armed groups; a fight among them is mob violence (ACLED codebook:
@@ -236,8 +329,20 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
 UNARMED_PEOPLE = frozenset(
     {"supporter", "member", "youth", "student", "lawmaker", "worshipper", "churchgoer", "congregant",
      "fan", "resident", "trader", "villager", "neighbour", "neighbor", "family", "people", "mob",
-     "crowd", "rioter", "protester", "demonstrator", "driver", "vendor", "parishioner", "mourner"}
+     "crowd", "rioter", "protester", "demonstrator", "driver", "vendor", "parishioner", "mourner",
+     "group", "laborer", "labourer", "worker", "citizen", "passenger", "customer"}
 )
+ARMED_WORDS = ("armed", "gun", "militant", "fighter", "rebel", "militia", "bandit", "gang", "soldier", "police", "raider")
+
+
+def _unarmed_fight(actor1: ActorRef | None, actor2: ActorRef | None) -> bool:
+    """Unarmed people fighting each other, or fighting the police or soldiers (a riot, not a
+    battle between armed groups)."""
+    if actor1 is None:
+        return False
+    if _unarmed(actor1):
+        return actor2 is None or _unarmed(actor2) or actor2.actor.type == "state_forces"
+    return actor1.actor.type == "state_forces" and actor2 is not None and _unarmed(actor2)
 
 
 def _unarmed(ref: ActorRef | None) -> bool:
@@ -245,7 +350,10 @@ def _unarmed(ref: ActorRef | None) -> bool:
         return False
     if ref.actor.type in ("civilians", "protesters", "rioters", "political_party"):
         return True
-    words = {word.rstrip("s") for word in ref.text.lower().split()} | set(ref.text.lower().split())
+    text = ref.text.lower()
+    words = {word.rstrip("s") for word in text.split()} | set(text.split())
+    if any(word in text for word in ARMED_WORDS):
+        return False
     return ref.actor.type in ("unknown", "political_militia") and bool(words & UNARMED_PEOPLE)
 
 
@@ -301,10 +409,10 @@ def _statement_date(mention: Mention) -> DateSpan | None:
 # -- the model's second opinion -------------------------------------------------------------------
 def reclassify(events: list[EventCandidate], classifier, table: EventTable) -> None:
     """Let the sub-event model overrule the rules where it is confident (see eventwire.classify)."""
-    from eventwire.classify import rule_features
+    from eventwire.classify import may_overrule, rule_features
 
     for event in events:
-        if event.kind.statement or event.kind.acled_sub_type is None:
+        if event.kind.statement or event.kind.acled_sub_type is None or not may_overrule(event.kind.acled_type, event.kind.acled_sub_type):
             continue
         sentences = {m.sentence.start: m.sentence.text.strip() for m in event.mentions}
         text = " ".join(sentences[key] for key in sorted(sentences))

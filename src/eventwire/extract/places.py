@@ -19,6 +19,7 @@ country, continent and admin1 as the other toponyms, nearby towns, "X, Y" contai
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ PLACE_CUES = frozenset(
     {"region", "province", "district", "town", "city", "village", "area", "governorate", "county",
      "state", "camp", "neighbourhood", "neighborhood", "suburb", "municipality", "valley",
      "border", "outskirts", "countryside", "locality", "sub-county", "division", "ward", "zone",
-     "island", "river", "mountains", "desert", "crossing"}
+     "island", "river", "mountains", "desert", "crossing", "subdivision", "commune", "lga", "tehsil",
+     "taluka", "taluk", "department", "prefecture", "sector", "township", "barangay", "oblast", "raion",
+     "rayon", "mandal", "block", "subdistrict", "sub-district", "sub-division", "frontline", "front"}
 )
 PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "outside", "around", "into", "across", "inside", "from", "to", "towards",
@@ -65,6 +68,10 @@ class PlaceMention:
     # organisation's name ("Bank of England"); "dateline": where the story was filed
     # ("BAGHDAD, June 28 (Reuters) -"), not where its events happened.
     role: Role = "place"
+    # the mention stands for a place inside it: the gazetteer lacks the place named and the
+    # area it was written in stands in ("Badah (Larkana, Sindh)" -> Larkana), or it is itself
+    # an admin area in brackets after a place; an event put there has coarser precision
+    stand_in: bool = False
 
     @property
     def country_iso3(self) -> str | None:
@@ -123,6 +130,27 @@ def _is_metonym(span: Span) -> bool:
     return False
 
 
+def _names_an_institution(span: Span) -> bool:
+    """"the military forces of Armenia", "the Government of Mali": the country owns an actor
+    there, it does not say where anything happened."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "forces of India and Pakistan"
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    owner = root.head.head
+    return owner.lower_ in GOVERNMENT_NOUNS or owner.lemma_.lower() in GOVERNMENT_NOUNS
+
+
+def _after_place_word(span: Span) -> bool:
+    """Right after "in", "near", "at", "outside" and followed by no noun but a place noun."""
+    doc = span.doc
+    if not _in_strong_place_position(span):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ in PLACE_CUES
+
+
 def _is_modifier_only(span: Span) -> bool:
     """'US forces', 'US-Iran escalation': the name qualifies another noun that is not a place."""
     root = span.root
@@ -131,6 +159,8 @@ def _is_modifier_only(span: Span) -> bool:
     head = root.head
     if span.start <= head.i < span.end:
         return False
+    while head.dep_ == "compound" and head.head.i != head.i and head.lower_ not in PLACE_CUES:
+        head = head.head  # "Mogadishu-Hodan district": the chain ends in a place noun
     return head.lower_ not in PLACE_CUES
 
 
@@ -217,7 +247,10 @@ def _extend_with_cue(span: Span) -> Span:
 
 
 STRONG_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "inside"})
-SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "district", "region", "province", "county", "governorate"})
+SETTLEMENT_NOUNS = frozenset({
+    "town", "city", "village", "district", "region", "province", "county", "governorate", "countryside",
+    "outskirts", "suburbs", "vicinity", "municipality", "neighbourhood", "neighborhood", "capital",
+})
 # A name found outside any place position must be one the gazetteer knows well: a country,
 # continent, admin1 or region, or a town at least this big.
 STRONG_TOWN_POPULATION = 100_000
@@ -304,6 +337,13 @@ def _is_known_name(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _is_listed_name(name: str, gazetteer: Gazetteer) -> bool:
+    """Any name of the gazetteer, alternate names too ("Kuito" for Cuíto): enough where only a
+    place can stand, in an admin chain in brackets."""
+    key = _key(name)
+    return bool(key) and key not in _WORD_LIKE_AREAS and any(m.exact for m in gazetteer.matches(name, limit=3, fallback=False))
+
+
 def _is_name_like(span: Span) -> bool:
     return bool(span.text[:1].isupper()) and any(t.is_alpha for t in span)
 
@@ -334,17 +374,51 @@ def _without_article(span: Span) -> str:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
 
 
+BRACKET_LIST_TOKENS = 10  # an admin chain in brackets is short: "(Chikun LGA, Kaduna)"
+
+
 def _in_parenthesis(span: Span) -> bool:
     """"Takalout (Kidal)", "Abr Badr area (Tuban, Lahij)": a place's admin areas in brackets
-    after it, as wire and ACLED notes write them."""
+    after it, as wire and ACLED notes write them. The brackets hold names, commas and small
+    words only (no verb), and follow a name or a place noun."""
     doc = span.doc
     i = span.start - 1
-    while i > 0 and doc[i].text == "," or (i > 0 and doc[i].pos_ == "PROPN" and doc[i].text != "("):
+    while i >= 0 and span.start - i <= BRACKET_LIST_TOKENS and doc[i].text not in ("(", ")"):
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_sent_start:
+            return False
         i -= 1
     if i <= 0 or doc[i].text != "(":
         return False
-    before = doc[i - 1]
-    return before.pos_ in ("PROPN", "NOUN") or before.lower_ in PLACE_CUES
+    j = span.end
+    while j < len(doc) and j - span.start <= BRACKET_LIST_TOKENS and doc[j].text not in ("(", ")"):
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return False
+        j += 1
+    if j >= len(doc) or doc[j].text != ")":
+        return False
+    before = doc[i - 1]  # "Ruhororo commune (Ngozi)": the tagger may call the place noun a verb
+    return before.pos_ in ("PROPN", "NOUN") or before.lower_ in PLACE_CUES or (before.is_alpha and before.is_lower)
+
+
+def _is_common_noun(span: Span) -> bool:
+    """"Police officers", "Council members": a capitalised common noun, not a name."""
+    return len(span) == 1 and span[0].lower_ in (INSTITUTION_WORDS | LOCAL_NOUNS | PLACE_CUES)
+
+
+def _where_places_stand(span: Span, spans: list[tuple[Span, str]]) -> bool:
+    """Before a place noun or a local noun, after a place preposition, in an admin chain in
+    brackets, or after a place and a comma."""
+    return (
+        _before_local_noun(span) or _in_place_position(span) or _in_parenthesis(span)
+        or _after_place_and_comma(span, spans)
+    )
+
+
+def _after_place_and_comma(span: Span, spans: list[tuple[Span, str]]) -> bool:
+    """"in Salvador, Bahia,": a name right after a place and a comma is the area it lies in."""
+    if span.start < 2 or span.doc[span.start - 1].text != ",":
+        return False
+    return any(found.end == span.start - 1 and source in ("ner", "position") for found, source in spans)
 
 
 def _before_local_noun(span: Span) -> bool:
@@ -385,6 +459,43 @@ def _embedded_names(ent: Span, gazetteer: Gazetteer) -> list[Span]:
     return found
 
 
+_LIST_PUNCT = frozenset({"(", ")", ",", ";"})
+
+
+AFFILIATION_WORDS = frozenset({"led", "backed", "supported", "sponsored", "allied", "aligned", "funded", "affiliated"})
+
+
+def _is_affiliation(span: Span) -> bool:
+    """"Saudi-led coalition", "Turkish-backed rebels", "pro-Iranian militia"."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:1] == ["-"] and after[1:2] and after[1] in AFFILIATION_WORDS:
+        return True
+    if after[:1] and after[0] in AFFILIATION_WORDS and not doc[span.end - 1].whitespace_:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return bool(before) and (before[-1] in ("pro", "anti") or before[-2:] in (["pro", "-"], ["anti", "-"]))
+
+
+def _entity_pieces(doc: Doc) -> list[Span]:
+    """The entities, split where the small model ran one over a bracket or a comma: "Bamako
+    (Bamako" -> "Bamako", "Bamako"; "Khairpur, Sindh" -> "Khairpur", "Sindh" (an admin chain
+    in brackets is a list of places, never one name)."""
+    pieces: list[Span] = []
+    for ent in doc.ents:
+        if not any(t.text in _LIST_PUNCT for t in ent):
+            pieces.append(ent)
+            continue
+        start = ent.start
+        for token in [*ent, None]:
+            if token is None or token.text in _LIST_PUNCT:
+                end = token.i if token is not None else ent.end
+                if end > start:
+                    pieces.append(Span(doc, start, end, label=ent.label_))
+                start = end + 1
+    return pieces
+
+
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     """(span, source) pairs, NER first; gazetteer runs only where NER found nothing.
 
@@ -393,28 +504,34 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     organisation), "name" (a well-known place name anywhere), "demonym" (NORP entities and
     adjectives), "embedded" (inside an organisation's name).
     """
-    spans: list[tuple[Span, str]] = [(ent, "ner") for ent in doc.ents if ent.label_ in PLACE_LABELS]
-    for ent in doc.ents:
+    entities = _entity_pieces(doc)
+    spans: list[tuple[Span, str]] = [(ent, "ner") for ent in entities if ent.label_ in PLACE_LABELS]
+    for ent in entities:
         if ent.label_ in PLACE_LABELS:
             continue
         core = _core_name(ent)
         own = _without_article(ent)  # an organisation's own words: "Hamza Division" stays whole
         if ent.label_ in ("NORP", "LANGUAGE"):
+            if _is_affiliation(ent):
+                continue  # "Saudi-led", "pro-Turkish": a backer's country, not where things happen
             if gazetteer.demonym_place(core) is not None and (
                 ent.label_ == "NORP" or ent.root.dep_ in ("amod", "compound")
             ):
                 spans.append((ent, "demonym"))
-            elif ent.label_ == "NORP" and _in_strong_place_position(ent) and _is_known_name(own, gazetteer):
-                spans.append((_extend_with_cue(ent), "position"))  # "in Asuncion" labelled NORP
+            elif ent.label_ == "NORP" and (
+                _in_strong_place_position(ent) or (gazetteer.demonym_place(core) is None and _where_places_stand(ent, spans))
+            ) and _is_known_name(own, gazetteer):
+                spans.append((_extend_with_cue(ent), "position"))  # "in Asuncion", "(Shopian district" as NORP
+            elif ent.label_ == "NORP" and gazetteer.demonym_place(core) is None and _is_strong_name(core, gazetteer):
+                spans.append((ent, "name"))  # "the countryside of Aleppo" labelled NORP
             continue
         if ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
             continue
-        if ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and (
-            _in_strong_place_position(ent) or _in_dateline(ent)
-            or (
-                (_before_local_noun(ent) or _in_place_position(ent) or _in_parenthesis(ent))
-                and _is_known_name(own, gazetteer)
-            )
+        strong = _in_strong_place_position(ent) or _in_dateline(ent)
+        if _is_name_like(ent) and (
+            (ent.label_ in ("PERSON", "ORG") and strong)  # the small model's usual mislabels
+            or ((strong or _where_places_stand(ent, spans)) and _is_known_name(own, gazetteer))
+            or (_in_parenthesis(ent) and (_is_listed_name(own, gazetteer) or _is_listed_name(core, gazetteer)))
         ):
             spans.append((_extend_with_cue(ent), "position"))
         elif ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and _is_strong_name(core, gazetteer):
@@ -422,33 +539,70 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         else:
             spans.extend((piece, "embedded") for piece in _embedded_names(ent, gazetteer))
     taken = {i for ent, _ in spans for i in range(ent.start, ent.end)}
-    for ent in doc.ents:  # entities the rules above did not take keep their tokens out of runs
+    for ent in entities:  # entities the rules above did not take keep their tokens out of runs
         if ent.label_ in BLOCKING_LABELS:
             taken.update(range(ent.start, ent.end))
     for run in _proper_noun_runs(doc):
-        if any(i in taken for i in range(run.start, run.end)) or not _is_name_like(run):
+        if any(i in taken for i in range(run.start, run.end)) or not _is_name_like(run) or _is_common_noun(run):
             continue
         if _in_dateline(run) or (
             _in_place_position(run)
             and (not _after_weak_preposition(run) or _is_listed_place(run, gazetteer))
-        ) or (_in_parenthesis(run) and _is_known_name(run.text, gazetteer)):
+        ) or (
+            (_in_parenthesis(run) or _after_place_and_comma(run, spans)) and _is_known_name(run.text, gazetteer)
+        ) or (_in_parenthesis(run) and _is_listed_name(run.text, gazetteer)):
             spans.append((_extend_with_cue(run), "position"))
         elif _before_local_noun(run) and _is_known_name(run.text, gazetteer):
             spans.append((run, "position"))
         elif _is_strong_name(run.text, gazetteer):
             spans.append((run, "name"))
     spans.extend(_conjuncts(doc, spans, taken, gazetteer))
+    spans = _with_connectors(spans, gazetteer)
     spans = _with_datelines(doc, spans, gazetteer)
     placed = {i for span, _ in spans for i in range(span.start, span.end)}
     for token in doc:  # "Grovetown police", "Augusta native" when the tagger missed the name
         if (
             token.i not in placed and token.is_title and token.is_alpha and not token.is_stop
+            and token.lower_ not in INSTITUTION_WORDS and token.lower_ not in LOCAL_NOUNS
             and token.pos_ in ("ADJ", "NOUN", "VERB") and token.ent_type_ not in ("DATE", "TIME")
             and _before_local_noun(doc[token.i : token.i + 1])
             and _is_known_name(token.text, gazetteer)
         ):
             spans.append((doc[token.i : token.i + 1], "position"))
     return sorted(spans, key=lambda pair: pair[0].start)
+
+
+# Small words inside Romance and Arabic place names: "Mato Grosso do Sul", "Foz do Iguacu",
+# "Tenango del Valle", "Ras al Ain".
+NAME_CONNECTORS = frozenset({
+    "de", "do", "dos", "da", "das", "del", "della", "di", "du", "des", "la", "las", "los", "el", "al",
+    "as", "ash", "ad", "ar", "an", "at", "az", "wa", "ul", "y", "e", "a", "sur", "upon", "on",
+})
+MAX_CONNECTED = 2
+
+
+def _with_connectors(spans: list[tuple[Span, str]], gazetteer: Gazetteer) -> list[tuple[Span, str]]:
+    """Spans grown over "connector + Name" when the longer name is a known place; the pieces
+    it swallows are dropped."""
+    grown: list[tuple[Span, str]] = []
+    for span, source in spans:
+        doc, end = span.doc, span.end
+        for _ in range(MAX_CONNECTED):
+            if end + 1 >= len(doc) or doc[end].lower_ not in NAME_CONNECTORS or not doc[end + 1].text[:1].isupper():
+                break
+            stop = end + 2
+            while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
+                stop += 1
+            if not _is_known_name(_core_name(doc[span.start : stop]), gazetteer):
+                break
+            end = stop
+        grown.append((doc[span.start : end], source) if end != span.end else (span, source))
+    kept: list[tuple[Span, str]] = []
+    for span, source in grown:
+        if any(o is not span and o.start <= span.start and span.end <= o.end and len(o) > len(span) for o, _ in grown):
+            continue
+        kept.append((span, source))
+    return kept
 
 
 def _with_datelines(doc: Doc, spans: list[tuple[Span, str]], gazetteer: Gazetteer) -> list[tuple[Span, str]]:
@@ -492,7 +646,9 @@ def _conjuncts(
     return found
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_toponyms(
+    doc: Doc, gazetteer: Gazetteer, context_countries: Sequence[str] = (), home_countries: Sequence[str] = ()
+) -> list[PlaceMention]:
     """Every toponym of the article, resolved, each with its role (see :class:`PlaceMention`).
 
     All of them are resolved together (:func:`resolve_article_toponyms`), so that a demonym
@@ -500,20 +656,33 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """
     candidates: list[tuple[Span, str, str]] = []
     for span, source in _candidate_spans(doc, gazetteer):
+        span = _city_of_a_quarter(span, gazetteer)
         name = _core_name(span)
         if source != "ner" and len(name) < MIN_NAME_LENGTH:
             continue
         candidates.append((span, source, name))
     entries = resolve_article_toponyms(
-        [name for _, _, name in candidates], gazetteer, text=doc.text,
+        [name for _, _, name in candidates], gazetteer, text=doc.text, context_countries=context_countries,
+        home_countries=home_countries,
         spans=[(span.start_char, span.end_char) for span, _, _ in candidates],
     )
     mentions = []
-    for (span, source, _), entry in zip(candidates, entries):
+    for (span, source, name), entry in zip(candidates, entries):
         if entry is None:
             continue
-        mentions.append(PlaceMention(span.start, span.end, span.text, entry, _role(span, source)))
+        stand_in = _in_parenthesis(span) or entry not in toponym_candidates(name, gazetteer)
+        mentions.append(PlaceMention(span.start, span.end, span.text, entry, _role(span, source), stand_in))
     return mentions
+
+
+def _city_of_a_quarter(span: Span, gazetteer: Gazetteer) -> Span:
+    """"Belgrade-Stari Grad", "Lima-La Victoria", "Mogadishu-Hodan": a city and its quarter
+    joined by a hyphen; when the whole is unknown, the city before the hyphen."""
+    hyphens = [t.i for t in span if t.text == "-" and span.start < t.i < span.end - 1]
+    if not hyphens or gazetteer.matches(_core_name(span), limit=1, fallback=False):
+        return span
+    city = span.doc[span.start : hyphens[0]]
+    return city if _is_name_like(city) and _is_listed_name(_core_name(city), gazetteer) else span
 
 
 def _role(span: Span, source: str) -> Role:
@@ -525,17 +694,21 @@ def _role(span: Span, source: str) -> Role:
         return "dateline"
     if _in_parenthesis(span):
         return "place"
-    if _is_metonym(span):
+    if _is_metonym(span) or _names_an_institution(span):
         return "metonym"
+    if _after_place_word(span):
+        return "place"  # "near Caracuaro de Morelos,", "in Samana subdivision": whatever the parse says
     if _is_modifier_only(span):
         return "modifier"
     return "place"
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_places(
+    doc: Doc, gazetteer: Gazetteer, context_countries: Sequence[str] = (), home_countries: Sequence[str] = ()
+) -> list[PlaceMention]:
     """Every toponym of the article that names a place: not a government, a modifier, a
     demonym, a part of an organisation's name or a dateline."""
-    return [m for m in find_toponyms(doc, gazetteer) if m.role == "place"]
+    return [m for m in find_toponyms(doc, gazetteer, context_countries, home_countries) if m.role == "place"]
 
 
 # --------------------------------------------------------------------------- resolution
@@ -664,13 +837,19 @@ def resolve_article_toponyms(
     text: str | None = None,
     spans: Sequence[tuple[int, int]] | None = None,
     near: Point | Sequence[Point] | None = None,
+    context_countries: Sequence[str] = (),
+    home_countries: Sequence[str] = (),
 ) -> list[GazetteerEntry | None]:
     """Resolve every toponym of one article, each in the light of the others.
 
     ``names`` are the toponyms as written, in article order (repeats allowed: one name keeps
     one reading per article). With the article's ``text`` and each name's character ``spans``,
     a name followed by a comma and another name ("Paris, Texas", "Alexandria, La.") is read
-    as lying in it. ``near``: a point, or points, the article is known to be about. Without a
+    as lying in it. ``near``: a point, or points, the article is known to be about;
+    ``context_countries``: countries it is known to be about (ISO3; e.g. those of the armed
+    groups it names), which support their places as a named country would; ``home_countries``:
+    countries every place of the article lies in where it can (a one-country mission's report).
+    Without a
     ``gazetteer``, the process-wide one (:func:`~eventwire.resolve.gazetteer.load_gazetteer`).
     """
     gazetteer = gazetteer or load_gazetteer()
@@ -679,12 +858,18 @@ def resolve_article_toponyms(
     for name, key in zip(names, keys):
         if key not in distinct:
             distinct[key] = _candidates(name, gazetteer)
-    links: set[tuple[str, str]] = set()
+    fixed: set[str] = set()
+    for iso3 in dict.fromkeys(context_countries):
+        entry = gazetteer.country(iso3)
+        if entry is not None:
+            distinct[f"\0context:{iso3}"] = [_Candidate(entry, 0.0, _continent(entry, gazetteer), p=1.0)]
+            fixed.add(f"\0context:{iso3}")
+    ordered_links: list[tuple[str, str]] = []
     if text is not None and spans is not None:
         for i, j in _comma_pairs(text, spans):
-            if keys[i] != keys[j]:
-                links.add((keys[i], keys[j]))
-    _score(distinct, _points(near), links=links)
+            ordered_links.append((keys[i], keys[j]))  # "Colon (Colon)": the town in its namesake province
+    links = set(ordered_links)
+    _score(distinct, _points(near), fixed=fixed, links=links)
     best = {key: (max(cands, key=lambda c: c.score) if cands else None)
             for key, cands in distinct.items()}
     chosen = {key: _fallback(key, top, best, gazetteer, distinct[key]) for key, top in best.items()}
@@ -696,10 +881,107 @@ def resolve_article_toponyms(
             and chosen.get(inner) is not None
             and chosen[inner].feature in ("city", "admin2")  # type: ignore[union-attr]
             and not any(c.entry.country_iso3 == container.entry.country_iso3 for c in distinct[inner])
-            and not any(_inside(i.entry, o.entry) for i in distinct[inner] for o in distinct[outer])
+            and not any(lies_in(i.entry, o.entry) for i in distinct[inner] for o in distinct[outer])
         ):
             chosen[inner] = container.entry
+    for key in {inner for inner, outer in links if inner == outer}:
+        chosen[key] = _town_in_namesake_area(distinct[key]) or chosen[key]
+    for inner, outer in reversed(ordered_links):  # "Badah (Larkana, Sindh)": outermost first
+        if inner != outer:
+            pair = _reading_inside(distinct[inner], distinct[outer], chosen[inner], chosen[outer])
+            if pair is not None:
+                chosen[inner], chosen[outer] = pair
+            chosen[inner] = _inside_container(chosen[inner], chosen[outer], distinct[inner], best.get(outer))
+    if home_countries:  # a one-country mission's report: its places lie in that country
+        for key, entry in chosen.items():
+            at_home = [c for c in distinct.get(key, []) if c.entry.country_iso3 in home_countries]
+            if entry is not None and entry.country_iso3 not in home_countries and at_home:
+                chosen[key] = max(at_home, key=lambda c: c.score).entry
+    for key, entry in chosen.items():
+        if entry is not None and _is_word_like(key) and not _supported_country(key, entry, best):
+            chosen[key] = None  # "the North Zone of Rio": no Northern Region of another country
     return [chosen[key] for key in keys]
+
+
+CONTAINER_CONFIDENCE = 0.3
+NEIGHBOUR_KM = 100.0  # "X, Y" with Y a town: an X this close is a neighbour, farther a namesake
+
+
+AREA_CONTAINERS = frozenset({"country", "admin1", "admin2", "region"})
+
+
+def _reading_inside(
+    inner: list[_Candidate], outer: list[_Candidate],
+    inner_entry: GazetteerEntry | None, outer_entry: GazetteerEntry | None,
+) -> tuple[GazetteerEntry, GazetteerEntry] | None:
+    """"Tehuacan, Puebla": when the chosen readings do not nest, the likeliest pair that does,
+    the outer read as an area (the state of Puebla, not its capital city)."""
+    if inner_entry is None or outer_entry is None or inner_entry == outer_entry or lies_in(inner_entry, outer_entry):
+        return None
+    pairs = [
+        (i, o) for o in outer if o.entry.feature in AREA_CONTAINERS
+        for i in inner if lies_in(i.entry, o.entry)
+    ]
+    if not pairs:
+        return None
+    i, o = max(pairs, key=lambda pair: pair[0].p + pair[1].p)
+    return i.entry, o.entry
+
+
+def _inside_container(
+    entry: GazetteerEntry | None, container: GazetteerEntry | None, cands: list[_Candidate],
+    container_cand: _Candidate | None,
+) -> GazetteerEntry | None:
+    """A place written in its admin area ("X (Y)", "X, Y") lies in it: the reading of X inside
+    Y, else (X unknown there) Y itself stands in for X, at Y's coarser precision."""
+    if entry is None or container is None or container.feature == "continent":
+        return entry
+    if entry == container or lies_in(entry, container) or container_cand is None:
+        return entry
+    if container_cand.p < CONTAINER_CONFIDENCE:
+        return entry
+    inside = [c for c in cands if lies_in(c.entry, container)]
+    if inside:
+        return max(inside, key=lambda c: c.score).entry
+    if entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION:
+        return entry  # "Tijuana, Baja California": a known town outweighs a doubtful reading of its area
+    if entry.feature in ("continent", "country") or (entry.feature == "admin1" and container.feature != "country"):
+        return entry  # "Iraq, Syria", "Texas, Florida": a list, not a place in an area
+    if (
+        container.country_iso3 == entry.country_iso3 and container.feature in ("city", "admin2")
+        and haversine_km((entry.latitude, entry.longitude), (container.latitude, container.longitude)) <= NEIGHBOUR_KM
+    ):
+        return entry  # a neighbouring place, as far as the gazetteer knows
+    return container
+
+
+def _town_in_namesake_area(cands: list[_Candidate]) -> GazetteerEntry | None:
+    """"Colon (Colon)", "Bamako (Bamako)": a town written with its province of the same name is
+    the town that lies in such a province (the biggest, if several do)."""
+    areas = [c.entry for c in cands if c.entry.feature in ("admin1", "admin2")]
+    towns = [c.entry for c in cands if c.entry.feature == "city" and any(lies_in(c.entry, a) for a in areas)]
+    return max(towns, key=lambda e: e.population) if towns else None
+
+
+_AREA_NOUNS = frozenset({
+    "zone", "region", "province", "district", "area", "sector", "state", "governorate", "division",
+    "department", "county", "part", "side", "bank", "coast", "belt", "corridor", "front", "line",
+})
+
+
+def _is_word_like(key: str) -> bool:
+    """A name made of compass and area words only ("north zone", "central", "north east",
+    "western region"): it names a part of whatever country the article is about."""
+    words = key.split()
+    return bool(words) and all(w in _WORD_LIKE_AREAS or w in _AREA_NOUNS for w in words)
+
+
+def _supported_country(key: str, entry: GazetteerEntry, best: dict[str, _Candidate | None]) -> bool:
+    """Whether another toponym of the article, not itself word-like, lies in the entry's country."""
+    return any(
+        k != key and c is not None and not _is_word_like(k) and c.entry.country_iso3 == entry.country_iso3
+        for k, c in best.items()
+    )
 
 
 def _fallback(
@@ -714,6 +996,8 @@ def _fallback(
     entry = top.entry
     if entry.feature not in ("city", "admin2") or entry.population >= FALLBACK_POPULATION:
         return entry
+    if entry.feature == "admin2" and entry.population == 0:
+        return entry  # an area whose towns are unknown is not known to be small
     confident = [  # demonyms name actors as often as places: "Saudi-led strikes in Marib"
         c.entry for k, c in best.items()
         if k != key and c is not None and c.p >= 0.5 and c.entry.country_iso3 and not c.demonym
@@ -737,15 +1021,23 @@ def _fallback(
     return gazetteer.country(iso3)
 
 
+_IN_AREA = re.compile(
+    r"(?i)^\s*(?:city|town|village|area|district)?\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:countryside\s+of\s+|outskirts\s+of\s+|suburbs\s+of\s+)?$"
+)
+
+
 def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(i, j): toponym i is followed by a comma or an opening bracket and toponym j ("Paris,
-    Texas", "Takalout (Kidal)")."""
+    """(i, j): toponym i is followed by a comma, an opening bracket or "of" and toponym j
+    ("Paris, Texas", "Takalout (Kidal)", "the West Zone of Rio de Janeiro")."""
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     pairs = []
     for i, j in zip(order, order[1:]):
         between = text[spans[i][1] : spans[j][0]]
         if between.strip() in (",", "(") and len(between) <= 3:  # "Paris, Texas", "Tieba (Mopti"
             pairs.append((i, j))
+        elif between.strip().lower() in ("of", "of the") or _IN_AREA.match(between):
+            pairs.append((i, j))  # "the North Zone of Rio de Janeiro", "Maan in Hama countryside"
     return pairs
 
 
@@ -813,7 +1105,7 @@ def _score(
                 _normalise(groups[key])
 
 
-def _inside(inner: GazetteerEntry, outer: GazetteerEntry) -> bool:
+def lies_in(inner: GazetteerEntry, outer: GazetteerEntry) -> bool:
     """Whether ``inner`` lies in ``outer`` as the gazetteer records it."""
     if outer.feature == "continent" or not outer.country_iso3:
         return False
@@ -833,9 +1125,9 @@ def _containment(c: _Candidate, outers: list[list[_Candidate]], inners: list[lis
     """Support from "X, Y": X's candidates inside Y's, and Y's candidates that hold X's."""
     support = 0.0
     for group in outers:
-        support += sum(o.p for o in group if _inside(c.entry, o.entry))
+        support += sum(o.p for o in group if lies_in(c.entry, o.entry))
     for group in inners:
-        support += sum(i.p for i in group if _inside(i.entry, c.entry))
+        support += sum(i.p for i in group if lies_in(i.entry, c.entry))
     return CONTAINER_WEIGHT * support
 
 

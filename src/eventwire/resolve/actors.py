@@ -46,7 +46,15 @@ GENERIC_ACTORS: dict[str, tuple[str, ActorType]] = {
     "protesters": ("Protesters", "protesters"),
     "rioters": ("Rioters", "rioters"),
     "civilians": ("Civilians", "civilians"),
+    # criminal gangs (Latin America, the Caribbean, South Africa ...): political militias too
+    "gang": ("Unidentified Gang", "political_militia"),
+    # identity militias (inter code 4): armed members of a community, clan or tribe
+    "communal_militia": ("Unidentified Communal Militia", "identity_militia"),
+    "clan_militia": ("Unidentified Clan Militia", "identity_militia"),
+    "tribal_militia": ("Unidentified Tribal Militia", "identity_militia"),
 }
+# "<community> <noun>": the community's identity militia ("Fulani herdsmen", "Pokot raiders")
+_IDENTITY_SUFFIX = {"ethnic": "Ethnic Militia", "clan": "Clan Militia", "tribe": "Tribal Militia"}
 _STATE_ACTOR_PREFIX: dict[str, tuple[str, ActorType]] = {
     "government": ("Government of", "government"),
     "military": ("Military Forces of", "state_forces"),
@@ -205,6 +213,8 @@ class ActorKB:
         self._spokesperson_words: tuple[str, ...] = ()
         self._per_country: set[str] = set()
         self._coalitions: dict[str, KBActor] = {}
+        self._communities: _Lexicon[tuple[str, str]] = _Lexicon()  # form -> (name, ethnic|clan|tribe)
+        self._community_members: _Lexicon[bool] = _Lexicon()
 
     # --- loading -------------------------------------------------------------------------
 
@@ -240,14 +250,14 @@ class ActorKB:
                 actor = self._state_actor(role, iso3)
                 self._actors.add(actor.name, actor)
 
-    def _add_actor_data(self, data: dict, where: str) -> None:
+    def _add_actor_data(self, data: dict, where: str, *, override: bool = False) -> None:
         for i, entry in enumerate(data.get("actors") or []):
             self._add_entry(entry, f"{where}: actors[{i}]")
         for kind, words in (data.get("generic") or {}).items():
             if kind not in GENERIC_ACTORS:
                 raise ConfigError(f"{where}: generic kind {kind!r} is not one of {sorted(GENERIC_ACTORS)}")
             for word in words:
-                self._generic.add(word, kind)
+                self._generic.add(word, kind, override=override)
         for branch, nouns in (data.get("security_nouns") or {}).items():
             if branch not in {"military", "police", "coalition"}:
                 raise ConfigError(f"{where}: security_nouns key {branch!r} is not military, police or coalition")
@@ -257,6 +267,17 @@ class ActorKB:
             self._government_nouns.add(noun, True)
         for noun in data.get("backed_group_nouns") or []:
             self._backed_group_nouns.add(noun, True)
+        communities = data.get("communities") or {}
+        for kind in communities:
+            if kind not in _IDENTITY_SUFFIX and kind != "armed_members":
+                raise ConfigError(f"{where}: communities key {kind!r} is not one of {sorted(_IDENTITY_SUFFIX)} or armed_members")
+        for kind in _IDENTITY_SUFFIX:
+            for entry in communities.get(kind) or []:
+                forms = [entry] if isinstance(entry, str) else list(entry)
+                for form in forms:
+                    self._communities.add(str(form), (str(forms[0]), kind))
+        for noun in communities.get("armed_members") or []:
+            self._community_members.add(noun, True)
 
     def _add_entry(self, entry: dict, where: str) -> None:
         actor = self._actor_from_entry(entry, where)
@@ -310,7 +331,7 @@ class ActorKB:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
             if not isinstance(data, dict):
                 raise ConfigError(f"{path}: expected a mapping with an 'actors:' list")
-            self._add_actor_data(data, str(path))
+            self._add_actor_data(data, str(path), override=True)
         elif suffix == ".csv":
             for line, row in enumerate(_rows_without_comments(path.read_text(encoding="utf-8")), 2):
                 entry = {k: v for k, v in row.items() if k and v not in (None, "")}
@@ -476,6 +497,12 @@ class ActorKB:
         return self.generic(kind, None) if kind else None
 
     def _compose(self, tokens: list[str]) -> KBActor | None:
+        # A country first: "Nigerian | Armed Forces" is the state's, not forces "Nigerian-armed".
+        for i in range(min(len(tokens) - 1, _MAX_PREFIX_TOKENS), 0, -1):
+            iso3 = self._state_of(" ".join(tokens[:i]))
+            found = self.security_force(" ".join(tokens[i:]), iso3) if iso3 is not None else None
+            if found is not None:
+                return found
         # Longest head first: "Iran-backed | militia groups" before "Iran | backed militia groups".
         for i in range(min(len(tokens) - 1, _MAX_PREFIX_TOKENS), 0, -1):
             found = self._qualified(" ".join(tokens[:i]), " ".join(tokens[i:]))
@@ -495,6 +522,37 @@ class ActorKB:
         group = self._actors.lookup(head)
         if group is not None and self._is_armed_noun(tail):
             return group
+        return self._community_militia(head, tail)
+
+    def _community_militia(self, head: str, tail: str) -> KBActor | None:
+        """ "Fulani herdsmen", "Pokot raiders", "Marehan clan militia": the community's identity
+        militia in ACLED's naming, "Fulani Ethnic Militia" (the event's country is added by
+        localise: "Fulani Ethnic Militia (Nigeria)")."""
+        community = self._communities.lookup(head)
+        if community is None:
+            return None
+        folded = tail.casefold()
+        for word in ("clan", "tribal", "ethnic", "sub clan"):
+            if folded.startswith(word + " ") and self._community_members.lookup(folded[len(word) + 1 :]):
+                folded = folded[len(word) + 1 :]
+                break
+        if not self._community_members.lookup(folded):
+            return None
+        name, kind = community
+        actor = KBActor(f"{name} {_IDENTITY_SUFFIX[kind]}", "identity_militia", None)
+        self._per_country.add(actor.name)
+        return actor
+
+    def community_militia(self, phrase: str, *, bare: bool = False) -> KBActor | None:
+        """See _community_militia; for a whole phrase ("Tiv militiamen"). With ``bare``, the
+        community's name alone ("the Pokot", said of who attacked) is its militia too."""
+        if bare and self._communities.get(phrase) is not None:
+            return self._community_militia(_cased_key(phrase), "militia")
+        tokens = _cased_key(phrase).split(" ")
+        for i in range(1, min(len(tokens), _MAX_PREFIX_TOKENS)):
+            found = self._community_militia(" ".join(tokens[:i]), " ".join(tokens[i:]))
+            if found is not None:
+                return found
         return None
 
     def _state_part(self, tail: str, iso3: str) -> KBActor | None:

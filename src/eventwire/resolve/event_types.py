@@ -28,6 +28,10 @@ class EventKind:
     refine: dict[str, str] = field(default_factory=dict)
     adjectives: frozenset[str] = frozenset()
     needs_purpose: frozenset[str] = frozenset()
+    needs_subject: frozenset[str] = frozenset()
+    noun_verbs: frozenset[str] = frozenset()
+    absorbs_object: bool = False
+    only_alone: bool = False
 
     @property
     def violent(self) -> bool:
@@ -59,6 +63,10 @@ def _kind_from_row(row: dict) -> EventKind:
         refine=dict(row.get("refine", {})),
         adjectives=frozenset(row.get("adjectives", [])),
         needs_purpose=frozenset(row.get("needs_purpose", [])),
+        needs_subject=frozenset(row.get("needs_subject", [])),
+        noun_verbs=frozenset(row.get("noun_verbs", [])),
+        absorbs_object=bool(row.get("absorbs_object", False)),
+        only_alone=bool(row.get("only_alone", False)),
     )
 
 
@@ -70,20 +78,30 @@ class ProtestOutcome:
 
 
 class EventTable:
-    def __init__(self, kinds: list[EventKind], protest_outcomes: tuple[ProtestOutcome, ...] = ()):
+    def __init__(
+        self,
+        kinds: list[EventKind],
+        protest_outcomes: tuple[ProtestOutcome, ...] = (),
+        two_sided_cues: tuple[str, ...] = (),
+    ):
         self.kinds = kinds
         self.protest_outcomes = protest_outcomes
+        self.two_sided_cues = two_sided_cues
         self.by_id = {kind.id: kind for kind in kinds}
         self.statement_verbs = frozenset(verb for kind in kinds if kind.statement for verb in kind.verbs)
 
-    def match_noun(self, lemma: str, modifiers: list[str]) -> EventKind | None:
-        """The first kind whose noun phrase list or modified-noun rule fits the noun."""
+    def match_noun(self, lemma: str, modifiers: list[str], head_verb: str | None = None) -> EventKind | None:
+        """The first kind whose noun phrase list or modified-noun rule fits the noun.
+        ``head_verb``: the verb the noun is subject or object of; kinds with ``noun_verbs`` take
+        the noun only as the subject or object of one of those ("conducted a patrol")."""
         phrases = {lemma}
         phrases.update(f"{mod} {lemma}" for mod in modifiers)
         if len(modifiers) >= 2:
             phrases.add(" ".join([*modifiers[-2:], lemma]))
         for kind in self.kinds:
             if phrases & kind.nouns:
+                if kind.noun_verbs and head_verb not in kind.noun_verbs:
+                    continue
                 return kind
             for nouns, needed in kind.modified_nouns:
                 if lemma in nouns and needed.intersection(modifiers):
@@ -91,9 +109,15 @@ class EventTable:
         return None
 
     def match_verb(
-        self, lemma: str, particle: str | None, objects: list[str], purposes: list[str] = ()
+        self,
+        lemma: str,
+        particle: str | None,
+        objects: list[str],
+        purposes: list[str] = (),
+        subjects: list[str] = (),
     ) -> EventKind | None:
-        """``purposes``: verbs of the clauses saying what the act was for ("gathered to demand")."""
+        """``purposes``: verbs of the clauses saying what the act was for ("gathered to demand");
+        ``subjects``: words of the doer ("the air force targeted ...": an air strike)."""
         candidates = [f"{lemma} {particle}"] if particle else []
         candidates.append(lemma)
         for kind in self.kinds:
@@ -102,6 +126,8 @@ class EventTable:
                     if kind.needs_object and not kind.needs_object.intersection(objects):
                         continue
                     if kind.needs_purpose and not kind.needs_purpose.intersection(purposes):
+                        continue
+                    if kind.needs_subject and not kind.needs_subject.intersection(subjects):
                         continue
                     return kind
         return None
@@ -124,4 +150,5 @@ def load_event_table() -> EventTable:
         ProtestOutcome(kind_id, tuple(spec.get("cues", [])), frozenset(spec.get("kinds", [])))
         for kind_id, spec in (data.get("protest_outcomes") or {}).items()
     )
-    return EventTable([_kind_from_row(row) for row in data["kinds"]], outcomes)
+    two_sided = tuple(cue.lower() for cue in data.get("two_sided_cues") or ())
+    return EventTable([_kind_from_row(row) for row in data["kinds"]], outcomes, two_sided)

@@ -105,7 +105,8 @@ _ARABIC_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 # Word-final "ah" vs "a" (ta marbuta): "Fallujah"/"Falluja", "Hawijah"/"Hawija".
-_FINAL_AH = re.compile(r"(?<=\w\w)ah\b")
+_FINAL_AH = re.compile(r"(?<=\w\w)[ae]h\b")
+_DOUBLED_LETTER = re.compile(r"([aiu])\1")  # long vowels: "Banaadir", "Hiiraan"
 _DIRECTIONS = {
     "nord": "north", "northern": "north", "norte": "north", "septentrional": "north",
     "sud": "south", "southern": "south", "sur": "south", "meridional": "south",
@@ -164,7 +165,9 @@ def normalise_toponym(text: str) -> str:
 
 
 def core_toponym(text: str, key: str | None = None) -> str | None:
-    """A looser key: no Arabic articles, word-final "ah" -> "a". None if that changes nothing.
+    """A looser key: no Arabic articles, word-final "ah"/"eh" -> "a", long vowels single
+    (transliterations differ on both: "Hasakeh"/"Hasaka", "Banaadir"/"Banadir",
+    "Hiiraan"/"Hiraan"). None if that changes nothing.
 
     ``"Al Qā’im"`` -> ``"qaim"``, ``"Salah ad-Din"`` -> ``"sala din"``,
     ``"Hawijah"`` -> ``"hawija"``.
@@ -172,7 +175,8 @@ def core_toponym(text: str, key: str | None = None) -> str | None:
     """
     key = normalise_toponym(text) if key is None else key
     base = normalise_toponym(_ARABIC_ARTICLE.sub("", text)) if _ARABIC_ARTICLE.search(text) else key
-    core = _FINAL_AH.sub("a", base) if "ah" in base else base
+    core = _FINAL_AH.sub("a", base) if "ah" in base or "eh" in base else base
+    core = _DOUBLED_LETTER.sub(r"\1", core)
     return core if core and core != key else None
 
 
@@ -1159,9 +1163,9 @@ class Gazetteer:
     def _match_key(self, key: str, core: str | None) -> tuple[frozenset[int], list[int]]:
         index = self._index
         keys = [key]
-        expanded = expand_abbreviations(key)
-        if expanded:
-            keys.append(expanded)
+        for variant in (expand_abbreviations(key), english_directions(key)):  # "st", "sud kivu"
+            if variant:
+                keys.append(variant)
         exact: tuple[int, ...] = ()
         loose: tuple[int, ...] = ()
         for k in keys:
