@@ -53,3 +53,10 @@ def parse(nlp):
             return nlp(text)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from eventwire.resolve.actors import load_actor_kb
+
+    return load_actor_kb()

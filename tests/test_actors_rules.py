@@ -4,23 +4,15 @@ no subject, and whom an act is aimed at. Every sentence here is written for the 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from eventwire.pipeline import run
-from eventwire.resolve.actors import ActorKB, KBActor, load_actor_kb
-from eventwire.schema import Article, Event
-
-
-@pytest.fixture(scope="module")
-def kb() -> ActorKB:
-    return load_actor_kb()
+from eventwire.resolve.actors import ActorKB, KBActor
+from eventwire.schema import Event
+from support import events_of
 
 
 def _events(nlp, text: str) -> list[Event]:
-    (result,) = list(run([Article(id="t", text=text, date=dt.date(2024, 6, 12))], nlp=nlp))
-    return result.events
+    return events_of(nlp, text)
 
 
 def _first(nlp, text: str) -> Event:

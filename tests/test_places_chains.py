@@ -180,3 +180,45 @@ def test_a_one_country_mission_puts_its_places_in_that_country() -> None:
     )
     located = [e.location for e in events if e.location is not None]
     assert located and {place.country_iso3 for place in located} == {"UKR"}
+
+
+def test_hyphenated_names_the_model_cuts(parse, gaz) -> None:
+    assert _places(parse, gaz, "Medics protested in Ivano-Frankivsk on Friday.") == {
+        "Ivano-Frankivsk": ("Ivano-Frankivsk", "UKR")
+    }
+    assert "Athens" in _places(parse, gaz, "Hundreds rallied outside parliament [coded to Athens-Central Athens].")
+    assert _places(parse, gaz, "A US-Iran escalation worried diplomats in Vienna.") == {"Vienna": ("Vienna", "AUT")}
+
+
+def test_the_doer_the_parse_missed_still_gives_the_country() -> None:
+    events = extract("On 6 May 2021, shells fired by LNA forces fell in Qwzyx Bin Qwzyx.", date="2021-05-07")
+    located = [e.location for e in events if e.acled is not None and e.location is not None]
+    assert located and located[0].country_iso3 == "LBY" and located[0].precision == 3
+
+
+def test_the_faction_a_report_names_places_its_governorate_at_home() -> None:
+    events = extract(
+        "On 2 May 2021, pro-Houthi forces shelled government positions in Al Jawf and Taizz governorates.",
+        date="2021-05-03",
+    )
+    located = [e.location for e in events if e.acled is not None and e.location is not None]
+    assert located and located[0].country_iso3 == "YEM"
+
+
+def test_a_small_foreign_namesake_town_does_not_hide_a_province(gaz) -> None:
+    (area,) = resolve_article_toponyms(["Al Jawf"], gaz, context_countries=["YEM"])
+    assert area is not None and area.country_iso3 == "YEM"
+
+
+def test_a_country_followed_by_its_areas_in_brackets_gives_way_to_them() -> None:
+    events = extract(
+        "On 7 May 2021, coalition air raids hit a market in northwestern Yemen (Abs, Hajjah), killing four people.",
+        date="2021-05-08",
+    )
+    located = [e.location for e in events if e.acled is not None and e.location is not None]
+    assert located and located[0].name == "Abs"
+
+
+def test_an_arabic_article_before_a_hyphen_is_no_city(parse, gaz) -> None:
+    places = _places(parse, gaz, "Gunmen attacked Al-Qwzyxiya village on the outskirts of Tarhuna on Monday.")
+    assert all(iso3 == "LBY" for _, iso3 in places.values())

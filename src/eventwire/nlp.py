@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,6 +76,16 @@ def _first_nationality(doc: Doc, kb: ActorKB) -> str | None:
 LOCAL_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
+PRO_PREFIX = re.compile(r"^(?:the\s+)?pro\s*-\s*", re.IGNORECASE)  # "pro-Houthi" forces fight with the Houthis
+
+
+def _is_faction(actor, kb: ActorKB) -> bool:
+    """A named force of one side of a civil war ("the Houthis", "the LNA"): state forces by
+    ACLED's coding, but not a state's own army or police, which also act abroad."""
+    iso3 = actor.country_iso3
+    return actor.type == "state_forces" and actor.name not in (kb.military(iso3).name, kb.police(iso3).name)
+
+
 def context_countries(doc: Doc, kb: ActorKB) -> list[tuple[str, bool]]:
     """The countries of the non-state armed groups an article names ("the PMF" -> Iraq), and of
     the one-country missions ("the OSCE SMM" -> Ukraine): they work at home, so their country
@@ -91,10 +102,12 @@ def context_countries(doc: Doc, kb: ActorKB) -> list[tuple[str, bool]]:
         end = ent.end
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", ent.label_):
             end += 1  # "the OSCE SMM" tagged as "OSCE" alone
-        actor = kb.match(doc[ent.start : end].text) or kb.match(ent.text) or kb.match_phrase(ent.text)
+        texts = [doc[ent.start : end].text, ent.text, PRO_PREFIX.sub("", ent.text)]
+        actor = next((found for text in texts if (found := kb.match(text)) is not None), None)
+        actor = actor or kb.match_phrase(doc[ent.start : min(len(doc), end + 1)].text) or kb.match_phrase(ent.text)
         if actor is None or not actor.country_iso3:
             continue
-        if actor.type in LOCAL_ARMED_TYPES:
+        if actor.type in LOCAL_ARMED_TYPES or _is_faction(actor, kb):
             countries.append((actor.country_iso3, False))
         elif actor.type == "international_organization":
             countries.append((actor.country_iso3, True))  # an organisation with a country is a mission there

@@ -138,14 +138,32 @@ def _actor1(candidate: EventCandidate, country: str | None) -> tuple[Actor | Non
             police = candidate.actor1 if isinstance(candidate.actor1, ActorRef) else _acting_ref(candidate)
             actor2 = police or actor2
             actor = load_actor_kb().generic("rioters", actor.country_iso3).to_actor(mention=None)
-    if actor is not None and actor2 is None and candidate.mentions and candidate.kind.acled_type != "Protests":
+    if actor is not None and actor2 is None and candidate.mentions:
         trigger = min((m.trigger for m in candidate.mentions), key=lambda t: t.i)
         resolver = trigger.doc._.actors
         if resolver is not None:
             ref = candidate.actor1 if isinstance(candidate.actor1, ActorRef) else None
             span = (ref.start_char, ref.end_char) if ref is not None else None
             violent = candidate.kind.violent
-            actor2 = resolver.counterpart_in(trigger, actor=actor, actor_span=span, places=not violent, strict=violent)
+            if candidate.kind.acled_type == "Protests" or candidate.kind.plover_type == "PROTEST":
+                # whom the demonstrators protest against ("against the Russian government's
+                # refusal", "demanding independence from Iraq"); never where they march
+                actor2 = resolver.counterpart_in(trigger, actor=actor, actor_span=span, places=False)
+            else:
+                actor2 = resolver.counterpart_in(trigger, actor=actor, actor_span=span, places=not violent, strict=violent)
+    if actor is not None and actor2 is not None and candidate.kind.plover_type == "ACCUSE" and candidate.mentions \
+            and actor2.actor.type == "international_organization":
+        # "Lebanon complained to the United Nations over Israeli air raids": the body a complaint
+        # is taken to is its forum; whom it accuses is the one it is over
+        trigger = min((m.trigger for m in candidate.mentions), key=lambda t: t.i)
+        resolver = trigger.doc._.actors
+        if resolver is not None:
+            ref = candidate.actor1 if isinstance(candidate.actor1, ActorRef) else None
+            span = (ref.start_char, ref.end_char) if ref is not None else None
+            accused = resolver.counterpart_in(
+                trigger, actor=actor, actor_span=span, places=False, exclude=frozenset({actor2.actor.name})
+            )
+            actor2 = accused if accused is not None and accused.named else actor2
     if actor2 is not candidate.actor2:
         candidate = dataclasses.replace(candidate, actor2=actor2)
     return actor, candidate
@@ -268,6 +286,8 @@ def _external_if_abroad(actor: Actor, country: str | None) -> Actor:
 
 def _interaction(actor1: Actor, actor2: Actor | None) -> str | None:
     first = ACLED_INTER_CODES.get(actor1.type)
+    if actor1.type == "protesters" and actor2 is not None and actor2.type not in ("state_forces", "rioters", "protesters"):
+        actor2 = None  # whom a protest is aimed at does not take part in it (ACLED: "60")
     if first is None:
         return None
     second = ACLED_INTER_CODES.get(actor2.type) if actor2 else 0
@@ -287,20 +307,38 @@ def _location(place: PlaceMention | None, doc: Doc) -> Place | None:
 CHAIN_TOKENS = 12  # "Al Mahfad district (Abyan)": how far back a place of the chain may stand
 
 
+_BREADTH = {"city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
+
+
+def _breadth(place: PlaceMention) -> int:
+    return _BREADTH.get(place.entry.feature, 0)
+
+
 def _most_specific(place: PlaceMention | None, doc: Doc) -> PlaceMention | None:
     """The narrowest place of the chain the event's place belongs to: an area written after a
-    place inside it ("Harad (Hajjah)", "Bathinda city (Punjab)", "Mahliyah, Marib") gives way
-    to that place."""
-    while place is not None:
+    place inside it ("Harad (Hajjah)", "Bathinda city (Punjab)", "Mahliyah, Marib"), or before
+    the areas in brackets after it ("in northwestern Yemen (Abs, Hajjah)"), gives way to that
+    place."""
+    seen: set[int] = set()
+    while place is not None and place.start not in seen:  # a place and its namesake area hold each other
+        seen.add(place.start)
         sentence = doc[place.start].sent
         inner = [
             p for p in doc._.places or []
             if sentence.start <= p.start < place.start and place.start - p.end <= CHAIN_TOKENS
             and lies_in(p.entry, place.entry)
         ]
-        if not inner:
+        bracketed = [  # "northwestern Yemen (Abs, Hajjah)": the first name in the brackets
+            p for p in doc._.places or []
+            if place.end < p.start <= place.end + 2 and doc[place.end].text in ("(", "[")
+            and lies_in(p.entry, place.entry) and _breadth(p) < _breadth(place)
+        ]
+        if inner:
+            place = inner[-1]
+        elif bracketed:
+            place = bracketed[0]
+        else:
             return place
-        place = inner[-1]
     return place
 
 
@@ -316,6 +354,8 @@ def _country_of_incident(candidate: EventCandidate, doc: Doc) -> Place | None:
     if candidate.kind.statement:
         return None
     actors = [ref.actor for ref in (candidate.actor1, candidate.actor2) if ref is not None]
+    if candidate.actor1 is None and (acting := _acting_nearby(candidate)) is not None:
+        actors.insert(0, acting)  # the doer the parse missed ("shells fired by LNA forces")
     at_home = [a.country_iso3 for a in actors if a.country_iso3 and a.type in HOME_ACTOR_TYPES]
     others = [a.country_iso3 for a in actors if a.country_iso3 and a.type not in HOME_ACTOR_TYPES]
     resolver = doc._.actors

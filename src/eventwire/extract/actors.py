@@ -55,10 +55,17 @@ STATE_MARKERS = frozenset(
     {"government", "governmental", "military", "army", "police", "policeman", "security", "state",
      "federal", "paramilitary", "pro-government", "prison", "regime", "border"}
 )
+# institutions of one country: an unlisted one with no country stated is of its sentence's country
+DOMESTIC_BODIES = frozenset(
+    {"party", "union", "court", "parliament", "assembly", "newspaper", "daily", "opposition", "front",
+     "movement", "council", "commission", "congress", "senate", "judiciary", "administration", "tribunal",
+     "legislature", "junta", "regime"}
+)
 OFFICE_NOUNS = frozenset(
     {"official", "minister", "diplomat", "negotiator", "spokesman", "spokeswoman", "spokesperson",
      "envoy", "ambassador", "leader", "president", "premier", "government", "authorities",
-     "administration", "ministry", "cabinet", "delegation", "prosecutor", "court", "parliament"}
+     "administration", "ministry", "cabinet", "delegation", "prosecutor", "court", "parliament",
+     "side"}  # "the Turkish side said": a country's side in talks is its government
 )
 # verbs whose subject suffers rather than acts ("two soldiers died", "a woman sustained injuries")
 VICTIM_VERBS = frozenset(
@@ -161,9 +168,20 @@ class ActorResolver:
         """An actor the knowledge base does not know ("Archbishop Desmond Tutu", "Druze
         inhabitants of the Golan"): kept as written, typed unknown, with its country if stated."""
         span = phrase_of(token)
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
+            person = self._person(token, span)  # "Vice-President X" the model took for no person
+            if person is not None:
+                return person
         words = [t for t in span if t.lower_ not in ("the", "a", "an") and not t.is_punct]
         name = span.doc[words[0].i : words[-1].i + 1].text if words else token.text
-        actor = Actor(name=name, type="unknown", country_iso3=self._country_in(span), mention=span.text)
+        country = self._country_in(span)
+        if country is None and (token.lemma_.lower() in DOMESTIC_BODIES or any(t.lemma_.lower() in DOMESTIC_BODIES for t in span)):
+            # "the fundamentalist Umma party said it will boycott Algeria's elections": a party,
+            # court or union with no country stated is of the country its sentence is about
+            home, aimed = self._sentence_countries(token.sent, span)
+            country = self.default_country if self.default_country not in aimed else None
+            country = country or home
+        actor = Actor(name=name, type="unknown", country_iso3=country, mention=span.text)
         return self._ref(actor, span, False, label=name)
 
     def last_named_before(self, token_index: int, *, non_state: bool = False) -> ActorRef | None:
@@ -183,6 +201,7 @@ class ActorResolver:
         actor_span: tuple[int, int] | None = None,
         places: bool = True,
         strict: bool = False,
+        exclude: frozenset[str] = frozenset(),
     ) -> ActorRef | None:
         """Whom an act or a statement is aimed at when the parse named no target: the nearest
         actor in the words the trigger governs ("boycott all contact with the United States",
@@ -194,22 +213,38 @@ class ActorResolver:
         ``_place_counterpart``): not for violence, whose place is only where it happened.
         ``strict`` (violence): only actors the words name outright, among the trigger's objects
         and theirs ("demolished the homes of Palestinian families"), no country guessed from an
-        adjective ("near the Syrian border")."""
+        adjective ("near the Syrian border"); a town the act is aimed at stands for its state
+        ("shelled Juba"), and a weapon's passive verb gives its victims ("soldiers were killed
+        by a roadside bomb"). Without ``places``, words that say where are passed over ("in
+        Uganda's capital"). Clauses of their own ("while UN inspectors said ...") and actors
+        named in ``exclude`` are never the target."""
         roots = [trigger]
-        if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX") and trigger.head.i != trigger.i:
-            roots.append(trigger.head)
+        noun = trigger
+        while noun.pos_ != "VERB" and noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head  # "staged a sit-in": the word "sit" is part of the noun "sit-in"
+        if noun.pos_ != "VERB" and noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i:
+            roots.append(noun.head)
+        # "three soldiers were killed by a roadside bomb": the passive verb's subject suffered the act
+        passive = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "by" else None
+        if passive is not None and passive.pos_ == "VERB" and passive.i != trigger.i:
+            roots.append(passive)
         skip = range(actor_span[0], actor_span[1]) if actor_span is not None else range(0)
         unnamed: ActorRef | None = None
         for root in roots:
             seen = {root.i}
-            frontier = [c for c in root.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct", "aux", "neg")]
+            barred = ("nsubj", "csubj", "punct", "aux", "neg") if root is passive else ("nsubj", "nsubjpass", "csubj", "punct", "aux", "neg")
+            frontier = [
+                c for c in root.children if c.dep_ not in barred and not _other_clause(c)
+                # "Palestinian riots against ...": the event noun's own modifier is who acts
+                and not (root.pos_ != "VERB" and c.i < root.i and c.dep_ in ("amod", "compound", "poss", "nmod"))
+            ]
             depth = 0
             while frontier and (not strict or depth < 3):
                 depth += 1
                 layer = []
                 for token in sorted(frontier, key=lambda t: abs(t.i - trigger.i)):
                     seen.add(token.i)
-                    layer.extend(c for c in token.children if c.i not in seen)
+                    layer.extend(c for c in token.children if c.i not in seen and not _other_clause(c))
                     if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.idx in skip or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"):
                         continue
                     if token.pos_ == "ADJ" and token.ent_type_ != "NORP":
@@ -218,13 +253,20 @@ class ActorResolver:
                         aimed = token.dep_ in ("dobj", "nsubjpass") or (
                             token.dep_ == "pobj" and token.head.lower_ in ("against", "on", "upon", "targeting")
                         )
+                        # "the invasion of South Lebanon": what an attack noun is of is its target
+                        aimed = aimed or (token.dep_ == "pobj" and token.head.lower_ == "of"
+                                          and token.head.head.i == trigger.i and trigger.pos_ == "NOUN")
                         ref = None if token.pos_ == "ADJ" else self.resolve_counterpart(token) if aimed else self.resolve(token)
+                        # a town shelled or invaded ("shelled Juba"): its state is the target
+                        ref = ref or (self._place_counterpart(token) if aimed and token.pos_ == "PROPN" else None)
                         place = False
                     else:
+                        if not places and _locative(token):
+                            continue  # "rioted at a jail in East Timor's capital": where, not whom
                         ref = self.resolve_counterpart(token)
                         place = places and any(p.start <= token.i < p.end for p in self.doc._.places or [])
                         ref = ref or (self._place_counterpart(token) if places else None)
-                    if ref is None or ref.start_char in skip:
+                    if ref is None or ref.start_char in skip or ref.actor.name in exclude:
                         continue
                     # a place is aimed at even by its own state ("a curfew in Algiers"); the
                     # state's own organs are not ("mobilised army reservists")
@@ -412,7 +454,8 @@ class ActorResolver:
             if community is not None:
                 return self._ref(_to_actor(community, span.text), span, True)
         if token.ent_type_ == "PERSON":
-            return self._person(token, span)
+            # a people the model took for a person's name ("Bosnian Serbs") is a people
+            return self._person(token, span) or (self._national(token, span) if self.kb.demonym(token.text) else None)
         gang = self._named_gang(token, span)
         if gang is not None:
             return gang
@@ -498,13 +541,43 @@ class ActorResolver:
             actor = _to_actor(body, span.text, person=person_name)
             self._people[surname] = actor
             return self._ref(actor, span, True, label=person_name)
-        country = country or self.default_country
+        if country is None:
+            # "President X threatened to ban Ugandan opposition candidates": a country the
+            # sentence names, not the one the act is aimed at ("threatened action against Russia")
+            home, aimed = self._sentence_countries(token.sent, span)
+            country = self.default_country if self.default_country not in aimed else None
+            country = country or home
         if country is None or role == "affiliated":
             return None
         kb_actor = {"military": self.kb.military, "police": self.kb.police}.get(role, self.kb.government)(country)
         actor = _to_actor(kb_actor, span.text, person=person_name)
         self._people[surname] = actor
         return self._ref(actor, span, True, label=person_name)
+
+    def _sentence_countries(self, sentence: Span, span: Span) -> tuple[str | None, set[str]]:
+        """The first country a sentence names outside ``span`` as someone's own (a nationality,
+        "Haiti's elections", a country not aimed at), and the countries it names as what an act
+        is aimed at ("against Russia", "sanctions on Iraq", "talks with Syria")."""
+        home: str | None = None
+        aimed: set[str] = set()
+        for tok in sentence:
+            if span.start <= tok.i < span.end or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ == "MONEY":
+                continue
+            if tok.i + 1 < len(self.doc) and (self.doc[tok.i + 1].is_currency or self.doc[tok.i + 1].like_num):
+                continue  # "US $50 million": a currency, not a country
+            iso3 = self.kb.country(tok.text) or self.kb.demonym(tok.text)
+            if iso3 is None or self.kb.country_name(iso3) is None:
+                continue
+            phrase_head = tok
+            while phrase_head.dep_ in ("compound", "amod", "flat", "poss") and phrase_head.head.i != phrase_head.i:
+                phrase_head = phrase_head.head
+            bare = phrase_head.i == tok.i
+            if bare and (phrase_head.dep_ in ("dobj", "dative") or (
+                    phrase_head.dep_ == "pobj" and phrase_head.head.lower_ in AIMED_PREPOSITIONS)):
+                aimed.add(iso3)
+            elif home is None:
+                home = iso3
+        return home, aimed
 
     def _state_body(self, span: Span, name_start: int) -> KBActor | None:
         """A state body named in a title before a person's name ("Pentagon", "Kremlin")."""
@@ -520,7 +593,12 @@ class ActorResolver:
 
     def _national(self, token: Token, span: Span) -> ActorRef | None:
         """A country acting ("Syria says", "the Palestinians reject") is its government; an
-        office-holder of a country ("a senior British minister", "a top U.S. official") too."""
+        office-holder of a country ("a senior British minister", "a top U.S. official") too.
+        A people living in another state ("ethnic Albanians", "the Hungarians of Romania") is
+        no government: it is that state's civilians (see ``_minority``)."""
+        minority = self._minority(token, span)
+        if minority is not None:
+            return minority
         if token.ent_type_ in ("GPE", "NORP") and token.tag_ in ("NNP", "NNPS") or token.tag_ == "NNPS":
             ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
             name = ent.text if ent is not None else token.text
@@ -530,7 +608,12 @@ class ActorResolver:
         if token.lemma_.lower() in OFFICE_NOUNS or self.kb.title(token.text) is not None:
             info = self.kb.title(token.text)
             role = info.role if info is not None else "government"
-            country = self._country_in(span)
+            # "the deputy governor of the Tyumen region": an office of a place is its state's
+            country = self._country_in(span) or next(
+                (p.country_iso3 for p in self.doc._.places or []
+                 if span.start <= p.start and p.end <= span.end and p.role != "dateline" and p.start > token.i),
+                None,
+            )
             if country and role != "affiliated" and self.kb.country_name(country):
                 maker = {"military": self.kb.military, "police": self.kb.police}.get(role, self.kb.government)
                 return self._ref(_to_actor(maker(country), span.text), span, True, label=span.text)
@@ -540,8 +623,43 @@ class ActorResolver:
                 return self._ref(_to_actor(self.kb.generic("civilians", country), span.text), span, False)
         return None
 
+    def _minority(self, token: Token, span: Span) -> ActorRef | None:
+        """A people named by a nationality but marked as a community rather than a state's
+        citizens: "ethnic Albanians" (the ethnic word says kin, not citizenship), "the
+        Albanians of southern Serbia", "Hungarians in Romania", "Bosnian Serbs" (living in
+        another state). They are civilians of the state they live in (the place after "of" /
+        "in", or the nationality before; else the article's country, else the event's)."""
+        people = self.kb.demonym(token.text)
+        if people is None or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            return None
+        ethnic = any(t.lower_ in ("ethnic", "ethnically") for t in span if t.i < token.i)
+        home = next(
+            (iso3 for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+             for g in c.children if g.dep_ == "pobj" and (iso3 := self._country_of_place(g))),
+            None,
+        ) or next(
+            # "Bosnian Serbs", "Iraqi Kurds": a people qualified by the state they live in
+            (iso3 for c in token.lefts if c.dep_ in ("amod", "compound") and c.i == token.i - 1
+             and (iso3 := self.kb.demonym(c.text) or self.kb.country(c.text)) and iso3 != people),
+            None,
+        )
+        if not ethnic and (home is None or home == people):
+            return None
+        country = home or (self.default_country if self.default_country != people else None)
+        full = self.doc[span.start : max(span.end, token.right_edge.i + 1)] if home else span
+        return self._ref(_to_actor(self.kb.generic("civilians", country), full.text), full, False)
+
+    def _country_of_place(self, token: Token) -> str | None:
+        """The country of a place word: a gazetteer place the token is in, else a country name."""
+        place = next((p for p in self.doc._.places or [] if p.start <= token.i < p.end), None)
+        if place is not None and place.country_iso3 and place.role != "dateline":
+            return place.country_iso3
+        return self.kb.country(token.text) or self._country_in(phrase_of(token))
+
     def _country_in(self, span: Span) -> str | None:
         for tok in span:
+            if tok.i > 0 and self.doc[tok.i - 1].lower_ in ("ethnic", "ethnically"):
+                continue  # "ethnic Turks" are no citizens of Turkey
             if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
                 iso3 = self.kb.country(tok.text) or self.kb.demonym(tok.text)
                 if iso3:
@@ -701,6 +819,49 @@ def _same_side(a: Actor, b: Actor) -> bool:
         return True
     state = ("government", "state_forces")
     return a.type in state and b.type in state and a.country_iso3 is not None and a.country_iso3 == b.country_iso3
+
+
+def _other_clause(token: Token) -> bool:
+    """A clause with a subject of its own beside the event ("..., while UN inspectors said they
+    needed more time"): others act there. Purpose, manner and condition clauses ("to demand
+    ...", "calling for independence from Iraq", "unless Israel rescinds ...") stay the event's."""
+    if token.dep_ not in ("advcl", "parataxis") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return False
+    return token.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ in SIDE_CLAUSE_MARKS for c in token.children)
+
+
+# clauses that tell what else went on, not whom the act aims at (unlike "if", "unless", "that")
+SIDE_CLAUSE_MARKS = frozenset({"while", "as", "when", "after", "before", "since", "because", "whereas", "although", "though"})
+
+
+AIMED_PREPOSITIONS = frozenset({"against", "on", "upon", "with", "toward", "towards", "at", "over"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "through", "along", "within"}
+)
+
+
+def _locative(token: Token) -> bool:
+    """A word of a phrase that says where ("in East Timor's capital Dili", "outside Parliament",
+    "through the streets of Accra")."""
+    seen = 0
+    while seen < 6 and token.head.i != token.i and (
+        token.dep_ in ("poss", "compound", "amod", "appos", "nmod", "flat", "conj")
+        or (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in AREA_NOUNS)
+    ):
+        token, seen = (token.head.head if token.dep_ == "pobj" else token.head), seen + 1
+    # "in protest of ...", "in defiance of ...": the words of a stance, not of a place
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS and token.lemma_.lower() not in STANCE_NOUNS
+
+
+# parts of a place ("the streets of Accra", "the outskirts of Goma")
+AREA_NOUNS = frozenset(
+    {"street", "road", "capital", "city", "town", "village", "centre", "center", "outskirts", "suburb", "part",
+     "region", "province", "district", "area", "north", "south", "east", "west", "heart", "border", "county", "state"}
+)
+STANCE_NOUNS = frozenset(
+    {"protest", "defiance", "support", "solidarity", "response", "opposition", "retaliation", "reaction",
+     "memory", "honour", "honor", "favour", "favor", "violation", "breach"}
+)
 
 
 def prep_objects_of(token: Token) -> list[Token]:

@@ -130,7 +130,14 @@ def _object_words(token: Token) -> list[str]:
                     words.extend(c.lemma_.lower() for c in conj.children if c.dep_ in ("compound", "amod"))
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "onto"):
             words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in LEAVING_VERBS:
+            # "withdrew from the town": the place left is what the withdrawal acts on
+            words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return words
+
+
+STONES = frozenset({"stone", "rock", "brick", "stick", "club"})
+LEAVING_VERBS = frozenset({"withdraw", "pull", "vacate", "retreat"})
 
 
 MUST_SAYING = frozenset({"say", "state", "declare", "reiterate", "insist", "stress", "add", "tell", "conclude", "maintain", "repeat"})
@@ -151,6 +158,8 @@ def _says_must(verb: Token) -> bool:
 # 03 "express intent to ..." is PLOVER AGREE; CAMEO 13 "threaten to ..." is THREATEN):
 # "Portugal will support ...", "they would boycott ...".
 INTENT_AUXILIARIES = frozenset({"will", "would", "'ll", "shall", "may"})
+# Acts of goodwill that, negated, are a refusal ("will not accept any more refugees").
+REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "CONCEDE"})
 PROMISED_TYPES = frozenset({"SUPPORT", "CONSULT", "AID", "CONCEDE", "COOPERATE"})
 THREATENED_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "PROTEST"})
 
@@ -167,12 +176,19 @@ def _stated_intent(token: Token, kind: EventKind, table: EventTable) -> EventKin
     return None
 
 
+QUANTITY_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "group",
+                            "crowd", "number", "some", "many", "several", "one", "million", "millions"})
+
+
 def _subject_words(verb: Token) -> list[str]:
     """Who does the act, as words: the subject (the agent of a passive) and its modifiers,
     single and joined ("the air force" -> air, force, "air force")."""
     subject = passive_agent(verb) if is_passive(verb) else subject_of(verb)
     if subject is None:
         return []
+    if subject.pos_ == "NUM" or subject.lemma_.lower() in QUANTITY_WORDS:
+        # "hundreds of protesters demanded ...": the people counted are the doers
+        subject = next(prep_objects(subject, frozenset({"of"})), subject)
     modifiers = [c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod", "nmod")]
     lemma = subject.lemma_.lower()
     return [lemma, *modifiers, *(f"{m} {lemma}" for m in modifiers)]
@@ -193,8 +209,15 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
             kind = table.match_noun(f"{lemma} of {inner}", [])
             if kind is not None:
                 return kind
+        for inner in prep_objects(token, frozenset({"from"})):  # "withdrawal from the town"
+            kind = table.match_noun(f"{lemma} from {inner.lemma_.lower()}", [])
+            if kind is not None:
+                return kind
         head_verb = token.head.lemma_.lower() if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ == "VERB" else None
-        return table.match_noun(lemma, _noun_modifiers(token), head_verb)
+        kind = table.match_noun(lemma, _noun_modifiers(token), head_verb)
+        if kind is not None and lemma in HEARD_BLASTS and kind.acled_sub_type == "Remote explosive/landmine/IED":
+            return _heard_from_afar(token, table) or kind
+        return kind
     if token.pos_ == "VERB" and _says_must(token):
         demand = table.by_id.get("demand")
         if demand is not None:
@@ -214,6 +237,29 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
     return None
 
 
+# Explosions heard or observed, with no bomb or mine named, are fire from afar (the codebook's
+# shelling); with shots or small arms named beside them, an exchange of fire (an armed clash).
+HEARD_BLASTS = frozenset({"explosion", "blast", "detonation", "boom"})
+OBSERVING_VERBS = frozenset({"hear", "observe", "record", "register", "count", "monitor", "note"})
+GUNFIRE_WORDS = frozenset({"shot", "gunshot", "burst", "gunfire", "small", "machinegun", "machine-gun"})
+
+
+def _heard_from_afar(token: Token, table: EventTable) -> EventKind | None:
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.lemma_.lower() not in OBSERVING_VERBS:
+        return None
+    named = {t.lemma_.lower() for t in node.subtree}
+    if named & {"bomb", "ied", "mine", "landmine", "grenade", "device", "suicide"}:
+        return None
+    return table.by_id.get("armed_clash" if named & GUNFIRE_WORDS else "shelling")
+
+
 def _hyphenated_word(token: Token) -> str | None:
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_:
@@ -225,6 +271,8 @@ def _verb_forms(token: Token) -> list[str]:
     """The lemma, and stems of the inflected form for the lemmatiser's misses ('raped' -> 'rap')."""
     lemma, lower = token.lemma_.lower(), token.lower_
     forms = [lemma]
+    if _re_prefixed(token):  # "re-captured" -> "recapture"
+        forms.insert(0, f"re{lemma}")
     for suffix, replacement in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             forms.append(lower[: -len(suffix)] + replacement)
@@ -295,8 +343,13 @@ def _engages_someone(verb: Token) -> bool:
 
 
 def _in_hyphenated_word(token: Token) -> bool:
-    """'Iran-backed', 'US-led': half of a compound adjective, not a verb of its own."""
-    return token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_
+    """'Iran-backed', 'US-led': half of a compound adjective, not a verb of its own ('re-captured'
+    is a verb)."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_ and not _re_prefixed(token)
+
+
+def _re_prefixed(token: Token) -> bool:
+    return token.i > 1 and token.doc[token.i - 2].lower_ == "re" and token.doc[token.i - 1].text == "-"
 
 
 def is_topic(token: Token) -> bool:
@@ -362,7 +415,7 @@ def _dates_speech(date: DateSpan, doc: Doc) -> bool:
 ARMED_PEOPLE = frozenset(
     {"militant", "fighter", "rebel", "insurgent", "jihadist", "soldier", "troop", "policeman", "policemen",
      "gendarme", "militiaman", "militiamen", "combatant", "guerrilla", "gunman", "gunmen", "bandit", "robber",
-     "gangster", "raider", "assailant", "attacker", "serviceman", "servicemen", "paramilitary", "terrorist",
+     "gangster", "raider", "assailant", "attacker", "serviceman", "servicemen", "paramilitary", "terrorist", "bomber", "sniper",
      "colonel", "general", "lieutenant", "sergeant", "captain", "major", "corporal", "private", "reservist"}
 )
 ARMED_SITES = frozenset(
@@ -584,6 +637,13 @@ class _MentionFinder:
         if kind is None:
             return None
         kind = _stated_intent(token, kind, self.table) or kind
+        if token.pos_ == "VERB" and kind.plover_type in REFUSABLE_TYPES and _is_negated(token):
+            # "will not accept", "did not agree": a refusal (CAMEO 12); "rejected the demands,
+            # saying the budget could not support ...": the reason of a statement already told
+            if any(m.kind.statement and m.sentence.start == token.sent.start for m in self.mentions):
+                return None
+            kind = self.table.by_id.get("reject", kind)
+            return self._new_mention(token, kind, antecedent)
         if kind.statement and token.dep_ in ("relcl", "acl"):
             return None
         if kind.statement and self._serves_an_incident(token):
@@ -598,6 +658,7 @@ class _MentionFinder:
             joined = _event_argument(token, self.by_token) or self._harm_of_earlier(token)
             if joined is not None:
                 self._join(joined, token)
+                _name_the_harm(joined, kind)
                 return None
         return self._new_mention(token, kind, antecedent)
 
@@ -615,6 +676,9 @@ class _MentionFinder:
     def _by_weapon(self, verb: Token) -> EventKind | None:
         """'killed by mortars', 'attacked with grenades': the weapon decides the sub-event type."""
         for weapon in prep_objects(verb, frozenset({"by", "with"})):
+            if weapon.lemma_.lower() in STONES and verb.lemma_.lower() in ("attack", "assault", "beat", "injure", "wound", "kill"):
+                # "attacked the aspirants with stones": a crowd's or a riot's violence
+                return self.table.by_id.get("stoning")
             kind = _kind_of(weapon, self.table)
             if kind is not None and kind.acled_type == "Explosions/Remote violence":
                 return kind
@@ -668,6 +732,20 @@ class _MentionFinder:
         return mention
 
 
+DEATH_LEMMAS = frozenset({"kill", "dead", "death", "die", "murder", "behead", "execute", "body", "corpse", "fatality"})
+
+
+def _name_the_harm(joined: Mention, kind: EventKind) -> None:
+    """'attacked the village and raped women': an attack on civilians in which women are raped is
+    sexual violence; one in which people are abducted and nobody is killed, an abduction (ACLED
+    codebook: the sub-event type names the harm done to the victims)."""
+    if joined.kind.id != "attack" or kind.id not in ("sexual_violence", "abduction"):
+        return
+    if kind.id == "abduction" and any(t.lemma_.lower() in DEATH_LEMMAS for t in joined.sentence):
+        return
+    joined.kind = kind
+
+
 def _antecedent(token: Token, kind: EventKind | None, lemma: str, earlier: list[Mention], table: EventTable) -> Mention | None:
     compatible = {k.id for k in table.anaphoric_kinds(lemma)}
     if kind is not None:
@@ -687,10 +765,12 @@ def _event_argument(verb: Token, by_token: dict[int, Mention]) -> Mention | None
     to the mention it is an argument or a consequence of."""
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i in by_token and not by_token[verb.head.i].kind.statement:
         return by_token[verb.head.i]
+    # "five people were killed following clashes": a toll comes from the incident it follows
+    harm = verb.lemma_.lower() in HARM_VERBS
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
             return by_token[child.i]
-        if child.dep_ in ("prep", "agent") and child.lower_ not in EARLIER_PREPOSITIONS:
+        if child.dep_ in ("prep", "agent") and (harm or child.lower_ not in EARLIER_PREPOSITIONS):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.i in by_token and not by_token[grandchild.i].kind.statement:
                     return by_token[grandchild.i]

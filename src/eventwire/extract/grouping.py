@@ -22,6 +22,7 @@ def group_events(mentions: list[Mention], quotes: list[Quote], table: EventTable
     events, event_of = _group_violent(violent)
     events = _merge_placeless(events, event_of)
     events = _refine_protests(events, table)
+    events = _attack_with_rape_or_abduction(events, table)
     for event in events:
         _assign_actors(event, quotes)
         _refine_kind(event, table)
@@ -133,15 +134,43 @@ def _merge_placeless(events: list[EventCandidate], event_of: dict[int, list[Even
     return kept
 
 
+DEATH_LEMMAS = frozenset({"kill", "dead", "death", "die", "murder", "behead", "execute", "body", "corpse", "fatality"})
+
+
+def _attack_with_rape_or_abduction(events: list[EventCandidate], table: EventTable) -> list[EventCandidate]:
+    """An attack on civilians in which women are raped is sexual violence; one in which people
+    are abducted and nobody killed is an abduction (ACLED codebook: the sub-event type names the
+    harm done to the victims). Told in the same sentence, the two are one event."""
+    for attack in [e for e in events if e.kind.id == "attack"]:
+        sentences = {m.sentence.start for m in attack.mentions}
+        for other in events:
+            if other is attack or other not in events or other.kind.id not in ("sexual_violence", "abduction"):
+                continue
+            if not any(m.sentence.start in sentences for m in other.mentions):
+                continue
+            if other.kind.id == "abduction":
+                words = {t.lemma_.lower() for m in attack.mentions + other.mentions for t in m.sentence}
+                if words & DEATH_LEMMAS:
+                    continue
+            attack.kind = other.kind
+            attack.mentions.extend(other.mentions)
+            events = [e for e in events if e is not other]
+            break
+    return events
+
+
 def _refine_protests(events: list[EventCandidate], table: EventTable) -> list[EventCandidate]:
     """What happened at a protest decides its sub-event type (data: `protest_outcomes`); the
     arrests, looting or riot told beside it are part of it, not events of their own."""
-    protests = [e for e in events if e.kind.id == "protest"]
+    # every kind of peaceful protest (a march, a gathering, a blockade, a strike) can turn out so
+    protests = [e for e in events if e.kind.acled_sub_type == "Peaceful protest"]
     if not protests:
         return events
     words = _scene_words(protests)
     for outcome in table.protest_outcomes:
-        companions = [e for e in events if e.kind.id in outcome.kinds and _same_scene(e, protests)]
+        companions = [
+            e for e in events if e.kind.id in outcome.kinds and _same_scene(e, protests) and not _told_as_earlier(e)
+        ]
         if companions or _has_cue(words, outcome.cues):
             for protest in protests:
                 protest.kind = table.by_id[outcome.kind_id]
@@ -151,6 +180,28 @@ def _refine_protests(events: list[EventCandidate], table: EventTable) -> list[Ev
     return events
 
 
+def _many_subject(verb) -> bool:
+    """'Twelve were arrested', 'police detained several protesters': not 'He was arrested'."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if child.tag_ in ("NNS", "NNPS", "CD") or child.lemma_.lower() in DEMONSTRATOR_SUBJECTS or child.lemma_.lower() in SECURITY_SUBJECTS:
+                return True
+    return False
+
+
+def _told_as_earlier(event: EventCandidate) -> bool:
+    """'after the protests and riots of the previous week': an incident the report looks back on."""
+    for mention in event.mentions:
+        node = mention.trigger
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if not (node.dep_ == "pobj" and node.head.lower_ in ("after", "following", "since", "before")):
+            return False
+    return True
+
+
+INTERVENTION_VERBS = frozenset({"arrest", "detain", "disperse", "intervene", "evict"})
+INTERVENTION_NOUNS = frozenset({"arrest", "detention"})
 SECURITY_SUBJECTS = frozenset({"police", "policeman", "troop", "soldier", "force", "security", "authority", "officer", "army", "gendarme"})
 
 
@@ -176,6 +227,13 @@ def _scene_words(protests: list[EventCandidate]) -> str:
             or (sentence.root.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in sentence))
         ):
             # ... and note-style sentences without a subject ("Pelted vehicles with stones.")
+            tokens.extend(sentence)
+    for sentence in doc.sents:
+        if sentence.start > first and (
+            (sentence.root.lemma_.lower() in INTERVENTION_VERBS and _many_subject(sentence.root))
+            or any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in INTERVENTION_NOUNS for t in sentence)
+        ):
+            # "12 were arrested.", "Several arrests were made.": the authorities' intervention
             tokens.extend(sentence)
     for sentence in doc.sents:
         if sentence.start > first and any(
@@ -284,6 +342,8 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
         event.kind = table.by_id[refine["target_armed"]]
     elif "actor1_state" in refine and actor_type in ("state_forces", "government"):
         event.kind = table.by_id[refine["actor1_state"]]
+    elif "actor1_nonstate_armed" in refine and actor_type in ("rebel_group", "political_militia", "identity_militia"):
+        event.kind = table.by_id[refine["actor1_nonstate_armed"]]
 
 
 def _two_sided(event: EventCandidate, table: EventTable) -> bool:
@@ -313,11 +373,15 @@ PROTEST_WORDS = ("protest", "demonstrat", "marcher", "striker")
 
 def _is_mob(ref: ActorRef | None) -> bool:
     """A mob, vigilantes, an angry crowd; rioters who are not said to be demonstrating."""
-    if ref is None or ref.actor.type in ORGANISED_TYPES or ref.actor.type == "identity_militia":
+    if ref is None or ref.actor.type in ORGANISED_TYPES:
         return False
     text = (ref.text or "").lower()
+    if ref.actor.type == "identity_militia" and "vigilante" not in text:
+        return False
     if ref.actor.type == "rioters" and not any(word in text for word in PROTEST_WORDS):
         return True
+    if any(word in text for word in ("vigilante", "mob ", "lynch")) or text.endswith("mob"):
+        return True  # "a vigilante group", "the lynch mob": whatever the actor list calls them
     if any(word in text for word in NOT_A_MOB):
         return False
     words = {word.strip(".,") for word in text.split()}

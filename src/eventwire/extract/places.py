@@ -151,10 +151,26 @@ def _after_place_word(span: Span) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN") or after.lower_ in PLACE_CUES
 
 
+def _joined_to_its_quarter(span: Span) -> bool:
+    """"Athens-Central Athens", "Mogadishu-Hodan district": a city joined by a hyphen to its
+    quarter, the whole not qualifying a common noun ("US-Iran escalation")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "-" or doc[span.end].whitespace_:
+        return False
+    j = span.end + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == span.end + 1:
+        return False
+    return j >= len(doc) or doc[j].pos_ != "NOUN" or doc[j].lower_ in PLACE_CUES
+
+
 def _is_modifier_only(span: Span) -> bool:
     """'US forces', 'US-Iran escalation': the name qualifies another noun that is not a place."""
     root = span.root
     if root.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+        return False
+    if _joined_to_its_quarter(span):
         return False
     head = root.head
     if span.start <= head.i < span.end:
@@ -576,7 +592,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
 # "Tenango del Valle", "Ras al Ain".
 NAME_CONNECTORS = frozenset({
     "de", "do", "dos", "da", "das", "del", "della", "di", "du", "des", "la", "las", "los", "el", "al",
-    "as", "ash", "ad", "ar", "an", "at", "az", "wa", "ul", "y", "e", "a", "sur", "upon", "on",
+    "as", "ash", "ad", "ar", "an", "at", "az", "wa", "ul", "y", "e", "a", "sur", "upon", "on", "-",
 })
 MAX_CONNECTED = 2
 
@@ -682,7 +698,10 @@ def _city_of_a_quarter(span: Span, gazetteer: Gazetteer) -> Span:
     if not hyphens or gazetteer.matches(_core_name(span), limit=1, fallback=False):
         return span
     city = span.doc[span.start : hyphens[0]]
-    return city if _is_name_like(city) and _is_listed_name(_core_name(city), gazetteer) else span
+    name = _core_name(city)
+    if len(name) <= MIN_NAME_LENGTH or name.lower() in NAME_CONNECTORS:
+        return span  # "Al-Msabha": an article, not a city
+    return city if _is_name_like(city) and _is_listed_name(name, gazetteer) else span
 
 
 def _role(span: Span, source: str) -> Role:

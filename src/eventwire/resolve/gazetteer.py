@@ -69,8 +69,8 @@ _AREA_FEATURES = frozenset({_ADMIN1, _ADMIN2, _REGION})
 
 NEAR_KM = 500.0
 # An admin area that shares its exact name with a city inside it, with a city this big in the
-# same country, or with a more populous foreign city of that very name (when the area's
-# population is known), is usually meant as the city in news text: "Baghdad", "New York",
+# same country, or with a more populous foreign city of that very name and this size (when the
+# area's population is known), is usually meant as the city in news text: "Baghdad", "New York",
 # "Washington", "Gaza".
 _SHADOWING_CITY_POPULATION = 100_000
 _SHADOWING_TOWN_POPULATION = 1_000  # a namesake town inside the area (0: a placeholder record)
@@ -1209,7 +1209,10 @@ class Gazetteer:
                     and self._named(row, key)
                 ):
                     return True
-            elif 0 < index.pop[area_row] <= index.pop[row] and self._named(row, key):
+            elif (
+                0 < index.pop[area_row] <= index.pop[row] and index.pop[row] >= _SHADOWING_CITY_POPULATION
+                and self._named(row, key)
+            ):
                 return True
         return False
 
