@@ -222,3 +222,8 @@ def test_a_country_followed_by_its_areas_in_brackets_gives_way_to_them() -> None
 def test_an_arabic_article_before_a_hyphen_is_no_city(parse, gaz) -> None:
     places = _places(parse, gaz, "Gunmen attacked Al-Qwzyxiya village on the outskirts of Tarhuna on Monday.")
     assert all(iso3 == "LBY" for _, iso3 in places.values())
+
+
+def test_an_acronym_in_brackets_is_no_place(parse, gaz) -> None:
+    places = _places(parse, gaz, "The president said he would lift the ban on the Islamic Salvation Front (FIS) in Algiers.")
+    assert "FIS" not in places

@@ -357,7 +357,9 @@ def _is_listed_name(name: str, gazetteer: Gazetteer) -> bool:
     """Any name of the gazetteer, alternate names too ("Kuito" for Cuíto): enough where only a
     place can stand, in an admin chain in brackets."""
     key = _key(name)
-    return bool(key) and key not in _WORD_LIKE_AREAS and any(m.exact for m in gazetteer.matches(name, limit=3, fallback=False))
+    if not key or key in _WORD_LIKE_AREAS or name.isupper():  # "(FIS)", "(RUF)": an acronym, not a place
+        return False
+    return any(m.exact for m in gazetteer.matches(name, limit=3, fallback=False))
 
 
 def _is_name_like(span: Span) -> bool:
