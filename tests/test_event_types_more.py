@@ -146,3 +146,10 @@ def test_plover_rule(index, nlp):
     assert first.plover is not None and first.plover.event_type == expected, (
         f"{text!r} -> {[e.plover.event_type for e in result.events if e.plover]}"
     )
+
+
+def test_police_reporting_an_attack_are_not_its_authors(nlp) -> None:
+    from support import events_of
+
+    events = events_of(nlp, "Rebel fighters ambushed an army convoy near the border on Thursday, police said.")
+    assert events and all(not e.actor1.name.startswith("Police Forces") for e in events if e.acled is not None)

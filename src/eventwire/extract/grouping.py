@@ -304,11 +304,20 @@ def _assign_actors(event: EventCandidate, quotes: list[Quote]) -> None:
     event.actor2 = _best([t for t in targets if event.actor1 is None or t.actor.name != event.actor1.actor.name])
 
 
+# Remote violence that militaries do not claim: bombs and mines are planted by their enemies.
+AUTHORLESS_REMOTE = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
 def _announcing_force(event: EventCandidate, quotes: list[Quote]) -> ActorRef | None:
-    """Militaries announce their own strikes: a state force reporting the event is its author."""
+    """Militaries announce their own strikes: a military reporting an air strike or shelling is its
+    author. Police (and soldiers) who report a killing or a bombing are only its witnesses."""
+    if event.kind.acled_type != "Explosions/Remote violence" or event.kind.acled_sub_type in AUTHORLESS_REMOTE:
+        return None
     sentences = {m.sentence.start for m in event.mentions} | {m.root.sentence.start for m in event.mentions}
     for quote in quotes:
         if quote.speaker is None or quote.speaker.actor.type not in ("state_forces", "external_forces"):
+            continue
+        if quote.speaker.actor.name.startswith("Police Forces"):
             continue
         if quote.sentence_start in sentences:
             return quote.speaker
