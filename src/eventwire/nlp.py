@@ -26,7 +26,7 @@ from eventwire.extract.events import find_mentions
 from eventwire.extract.links import attach_claims
 from eventwire.extract.places import find_places, main_country
 from eventwire.extract.quotes import find_quotes
-from eventwire.resolve.actors import ActorKB, load_actor_kb
+from eventwire.resolve.actors import ActorKB, KBActor, load_actor_kb
 from eventwire.resolve.event_types import load_event_table
 from eventwire.resolve.gazetteer import load_gazetteer
 from eventwire.schema import Article
@@ -45,7 +45,7 @@ COMPONENTS = (
     "eventwire_casualties",
 )
 
-for _name in ("article", "places", "dates", "actors", "quotes", "mentions", "events", "claims", "failure"):
+for _name in ("article", "places", "context_countries", "dates", "actors", "quotes", "mentions", "events", "claims", "failure"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -79,7 +79,7 @@ LOCAL_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_mil
 PRO_PREFIX = re.compile(r"^(?:the\s+)?pro\s*-\s*", re.IGNORECASE)  # "pro-Houthi" forces fight with the Houthis
 
 
-def _is_faction(actor, kb: ActorKB) -> bool:
+def _is_faction(actor: KBActor, kb: ActorKB) -> bool:
     """A named force of one side of a civil war ("the Houthis", "the LNA"): state forces by
     ACLED's coding, but not a state's own army or police, which also act abroad."""
     iso3 = actor.country_iso3
@@ -129,13 +129,13 @@ def _component(stage: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
     return run
 
 
-@Language.factory("eventwire_places", assigns=["doc._.places"], default_config={"places_file": None})
+@Language.factory("eventwire_places", assigns=["doc._.places", "doc._.context_countries"], default_config={"places_file": None})
 def make_places(nlp: Language, name: str, places_file: str | None) -> Callable[[Doc], Doc]:
     gazetteer = load_gazetteer(extra_places=Path(places_file) if places_file else None)
     kb = load_actor_kb()
 
     def stage(doc: Doc) -> None:
-        context = context_countries(doc, kb)
+        context = doc._.context_countries = context_countries(doc, kb)
         doc._.places = find_places(
             doc, gazetteer, context_countries=[iso3 for iso3, _ in context],
             home_countries=[iso3 for iso3, mission in context if mission],
@@ -157,7 +157,8 @@ def make_actors(nlp: Language, name: str, actors_file: str | None) -> Callable[[
     kb = ActorKB.load(extra=Path(actors_file)) if actors_file else load_actor_kb()
 
     def stage(doc: Doc) -> None:
-        default = main_country(doc._.places) or next((iso3 for iso3, _ in context_countries(doc, kb)), None) or _first_nationality(doc, kb)
+        context = next((iso3 for iso3, _ in doc._.context_countries or []), None)
+        default = main_country(doc._.places) or context or _first_nationality(doc, kb)
         doc._.actors = ActorResolver(doc, kb, default_country=default)
 
     return _component(stage)
