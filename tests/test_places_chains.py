@@ -227,3 +227,24 @@ def test_an_arabic_article_before_a_hyphen_is_no_city(parse, gaz) -> None:
 def test_an_acronym_in_brackets_is_no_place(parse, gaz) -> None:
     places = _places(parse, gaz, "The president said he would lift the ban on the Islamic Salvation Front (FIS) in Algiers.")
     assert "FIS" not in places
+
+
+def test_a_country_named_only_as_a_modifier_does_not_move_a_small_town_abroad(parse, gaz) -> None:
+    places = _places(parse, gaz, "Shopkeepers angry at the soaring US dollar rate closed the main road in Zgharta.")
+    assert places.get("Zgharta", (None, None))[1] == "LBN"
+
+
+def test_a_name_after_a_place_and_a_comma_is_its_area_however_the_parse_attaches_it(parse, gaz) -> None:
+    places = _places(parse, gaz, "On Sunday, a rally was held in Moda quarter of Kadikoy, Ankara in memory of the victims.")
+    assert places.get("Ankara", (None, None))[1] == "TUR"
+
+
+def test_a_name_with_an_apostrophe_after_in_is_a_place(parse, gaz) -> None:
+    places = _places(parse, gaz, "Gunmen opened fire at a checkpoint on the edge of a village in Sa'dah on Friday.")
+    assert places.get("Sa'dah", (None, None))[1] == "YEM"
+
+
+def test_a_province_written_without_its_province_word_after_a_town_is_read(parse, gaz) -> None:
+    places = _places(parse, gaz, "Police shot dead a robbery suspect in Barangay Tiaong, Tabaco, Albay, on Monday.")
+    assert places.get("Albay", (None, None)) == ("Province of Albay", "PHL")
+    assert places.get("Tabaco", (None, None))[1] == "PHL"

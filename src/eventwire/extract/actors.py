@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.syntax import speech_head
-from eventwire.resolve.actors import GENERIC_ACTORS, ActorKB, KBActor
+from eventwire.resolve.actors import GENERIC_ACTORS, ActorKB, KBActor, Leader
 from eventwire.schema import Actor
 
 SECURITY_NOUNS = frozenset(
@@ -420,6 +420,9 @@ class ActorResolver:
             before = self.doc[token.i - 1]
             if before.is_upper and len(before.text) > 1 and self.kb.match(before.text) is not None:
                 span = self.doc[token.i - 1 : span.end]
+        led = self._leaders_government(token, span)
+        if led is not None:
+            return led
         possessor = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if possessor is not None and token.lemma_.lower() in ARMED_GROUP_NOUNS | SECURITY_NOUNS:
             return self._back_reference(possessor, person=False)
@@ -530,17 +533,22 @@ class ActorResolver:
                     break
             if role:
                 break
+        leader = self._leader(ent if ent is not None else span)
         if role is None:
             known = self._people.get(surname)
             if known is not None:
                 return self._ref(known.model_copy(update={"mention": span.text}), span, True, label=known.person or "")
-            return None
+            if leader is None:
+                return None
+            role = "government"  # "Putin offered to negotiate": a head of state acts for the state
         body = self._state_body(span, ent.start if ent is not None else token.i)
         if body is not None and country is None:
             # "Pentagon press secretary John Kirby": he speaks for the body his title names
             actor = _to_actor(body, span.text, person=person_name)
             self._people[surname] = actor
             return self._ref(actor, span, True, label=person_name)
+        if country is None and leader is not None:
+            country = leader.country_iso3
         if country is None:
             # "President X threatened to ban Ugandan opposition candidates": a country the
             # sentence names, not the one the act is aimed at ("threatened action against Russia")
@@ -553,6 +561,27 @@ class ActorResolver:
         actor = _to_actor(kb_actor, span.text, person=person_name)
         self._people[surname] = actor
         return self._ref(actor, span, True, label=person_name)
+
+    def _leaders_government(self, token: Token, span: Span) -> ActorRef | None:
+        """"the Bush administration", "the Putin government": the state its leader governs."""
+        if not self.kb.is_government_noun(token.lemma_.lower()):
+            return None
+        names = [c for c in token.lefts if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        leader = self._leader(self.doc[names[0].i : names[-1].i + 1]) if names else None
+        if leader is None:
+            return None
+        actor = _to_actor(self.kb.government(leader.country_iso3), span.text)
+        return self._ref(actor, span, True, label=span.text)
+
+    def _leader(self, name: Span) -> Leader | None:
+        """The national leader a person's name refers to at the article's date, titles left out
+        ("President Bush", "Sheikh Hamad bin Khalifa")."""
+        words = [t.text for t in name if t.pos_ == "PROPN" and self.kb.title(t.text) is None]
+        if not words:
+            return None
+        article = self.doc._.article
+        year = article.date.year if article is not None and article.date is not None else None
+        return self.kb.leader(" ".join(words), year)
 
     def _sentence_countries(self, sentence: Span, span: Span) -> tuple[str | None, set[str]]:
         """The first country a sentence names outside ``span`` as someone's own (a nationality,

@@ -165,12 +165,19 @@ def _joined_to_its_quarter(span: Span) -> bool:
     return j >= len(doc) or doc[j].pos_ != "NOUN" or doc[j].lower_ in PLACE_CUES
 
 
+def _chain_tail(span: Span) -> bool:
+    """"Besiktas, Istanbul in remembrance": a name after another name and a comma is the area
+    that name lies in, however the parse attaches it."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN"
+
+
 def _is_modifier_only(span: Span) -> bool:
     """'US forces', 'US-Iran escalation': the name qualifies another noun that is not a place."""
     root = span.root
     if root.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
         return False
-    if _joined_to_its_quarter(span):
+    if _joined_to_its_quarter(span) or _chain_tail(span):
         return False
     head = root.head
     if span.start <= head.i < span.end:
@@ -359,11 +366,15 @@ def _is_listed_name(name: str, gazetteer: Gazetteer) -> bool:
     key = _key(name)
     if not key or key in _WORD_LIKE_AREAS or name.isupper():  # "(FIS)", "(RUF)": an acronym, not a place
         return False
-    return any(m.exact for m in gazetteer.matches(name, limit=3, fallback=False))
+    canon = _canonical(name)
+    return any(  # "Albay" for the Province of Albay; not "Charles" for Charles County
+        m.exact or (m.entry.feature in ("admin1", "admin2") and _canonical(m.entry.name).endswith(" " + canon))
+        for m in gazetteer.matches(name, limit=3, fallback=False)
+    )
 
 
 def _is_name_like(span: Span) -> bool:
-    return bool(span.text[:1].isupper()) and any(t.is_alpha for t in span)
+    return bool(span.text[:1].isupper()) and any(ch.isalpha() for t in span for ch in t.text)  # "Dar'a"
 
 
 def _in_dateline(span: Span) -> bool:
@@ -549,7 +560,10 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         if _is_name_like(ent) and (
             (ent.label_ in ("PERSON", "ORG") and strong)  # the small model's usual mislabels
             or ((strong or _where_places_stand(ent, spans)) and _is_known_name(own, gazetteer))
-            or (_in_parenthesis(ent) and (_is_listed_name(own, gazetteer) or _is_listed_name(core, gazetteer)))
+            or (
+                (_in_parenthesis(ent) or _after_place_and_comma(ent, spans))
+                and (_is_listed_name(own, gazetteer) or _is_listed_name(core, gazetteer))
+            )
         ):
             spans.append((_extend_with_cue(ent), "position"))
         elif ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and _is_strong_name(core, gazetteer):
@@ -568,7 +582,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
             and (not _after_weak_preposition(run) or _is_listed_place(run, gazetteer))
         ) or (
             (_in_parenthesis(run) or _after_place_and_comma(run, spans)) and _is_known_name(run.text, gazetteer)
-        ) or (_in_parenthesis(run) and _is_listed_name(run.text, gazetteer)):
+        ) or (
+            (_in_parenthesis(run) or _after_place_and_comma(run, spans)) and _is_listed_name(run.text, gazetteer)
+        ):
             spans.append((_extend_with_cue(run), "position"))
         elif _before_local_noun(run) and _is_known_name(run.text, gazetteer):
             spans.append((run, "position"))
@@ -672,24 +688,25 @@ def find_toponyms(
     All of them are resolved together (:func:`resolve_article_toponyms`), so that a demonym
     or a government's capital still tells which country the article is about.
     """
-    candidates: list[tuple[Span, str, str]] = []
+    candidates: list[tuple[Span, str, Role]] = []
     for span, source in _candidate_spans(doc, gazetteer):
         span = _city_of_a_quarter(span, gazetteer)
         name = _core_name(span)
         if source != "ner" and len(name) < MIN_NAME_LENGTH:
             continue
-        candidates.append((span, source, name))
+        candidates.append((span, name, _role(span, source)))
     entries = resolve_article_toponyms(
-        [name for _, _, name in candidates], gazetteer, text=doc.text, context_countries=context_countries,
+        [name for _, name, _ in candidates], gazetteer, text=doc.text, context_countries=context_countries,
         home_countries=home_countries,
         spans=[(span.start_char, span.end_char) for span, _, _ in candidates],
+        incidental=[role in ("modifier", "metonym") for _, _, role in candidates],
     )
     mentions = []
-    for (span, source, name), entry in zip(candidates, entries):
+    for (span, name, role), entry in zip(candidates, entries):
         if entry is None:
             continue
         stand_in = _in_parenthesis(span) or entry not in toponym_candidates(name, gazetteer)
-        mentions.append(PlaceMention(span.start, span.end, span.text, entry, _role(span, source), stand_in))
+        mentions.append(PlaceMention(span.start, span.end, span.text, entry, role, stand_in))
     return mentions
 
 
@@ -751,6 +768,7 @@ ADMIN1_WEIGHT = 1.5  # x ln(1 + other toponyms in its admin1)
 NEARBY_WEIGHT = 2.0  # x ln(1 + sum over other toponyms of exp(-km / NEARBY_KM))
 NEARBY_KM = 150.0
 CONTAINER_WEIGHT = 4.0  # "Paris, Texas": a candidate inside the place named after the comma
+CONTEXT_KEY = "\0context:"  # keys of the countries the article is known to be about, beside its toponyms
 FALLBACK_POPULATION = 20_000  # a smaller town abroad, in a story about elsewhere: see _fallback
 NEAR_POINT_WEIGHT = 6.0  # x exp(-km / NEARBY_KM) for each point the caller gives
 _ROUNDS = 3
@@ -860,6 +878,7 @@ def resolve_article_toponyms(
     near: Point | Sequence[Point] | None = None,
     context_countries: Sequence[str] = (),
     home_countries: Sequence[str] = (),
+    incidental: Sequence[bool] = (),
 ) -> list[GazetteerEntry | None]:
     """Resolve every toponym of one article, each in the light of the others.
 
@@ -869,8 +888,9 @@ def resolve_article_toponyms(
     as lying in it. ``near``: a point, or points, the article is known to be about;
     ``context_countries``: countries it is known to be about (ISO3; e.g. those of the armed
     groups it names), which support their places as a named country would; ``home_countries``:
-    countries every place of the article lies in where it can (a one-country mission's report).
-    Without a
+    countries every place of the article lies in where it can (a one-country mission's report);
+    ``incidental``: for each name, whether it is only a modifier or a government's seat ("US
+    dollar", "Washington said"), which does not tell where the article's places lie. Without a
     ``gazetteer``, the process-wide one (:func:`~eventwire.resolve.gazetteer.load_gazetteer`).
     """
     gazetteer = gazetteer or load_gazetteer()
@@ -883,8 +903,8 @@ def resolve_article_toponyms(
     for iso3 in dict.fromkeys(context_countries):
         entry = gazetteer.country(iso3)
         if entry is not None:
-            distinct[f"\0context:{iso3}"] = [_Candidate(entry, 0.0, _continent(entry, gazetteer), p=1.0)]
-            fixed.add(f"\0context:{iso3}")
+            distinct[CONTEXT_KEY + iso3] = [_Candidate(entry, 0.0, _continent(entry, gazetteer), p=1.0)]
+            fixed.add(CONTEXT_KEY + iso3)
     ordered_links: list[tuple[str, str]] = []
     if text is not None and spans is not None:
         for i, j in _comma_pairs(text, spans):
@@ -893,7 +913,10 @@ def resolve_article_toponyms(
     _score(distinct, _points(near), fixed=fixed, links=links)
     best = {key: (max(cands, key=lambda c: c.score) if cands else None)
             for key, cands in distinct.items()}
-    chosen = {key: _fallback(key, top, best, gazetteer, distinct[key]) for key, top in best.items()}
+    incidental_keys = _only_incidental(keys, incidental)
+    chosen = {
+        key: _fallback(key, top, best, gazetteer, distinct[key], incidental_keys) for key, top in best.items()
+    }
     for inner, outer in links:  # "Tuban, Lahij": no Tuban in Yemen, so a place of Lahij's
         container = best.get(outer)
         if (
@@ -1005,9 +1028,17 @@ def _supported_country(key: str, entry: GazetteerEntry, best: dict[str, _Candida
     )
 
 
+def _only_incidental(keys: Sequence[str], incidental: Sequence[bool]) -> set[str]:
+    """The keys every mention of which is incidental."""
+    if not incidental:
+        return set()
+    seen_as_place = {key for key, flag in zip(keys, incidental) if not flag}
+    return {key for key, flag in zip(keys, incidental) if flag and key not in seen_as_place}
+
+
 def _fallback(
     key: str, top: _Candidate | None, best: dict[str, _Candidate | None], gazetteer: Gazetteer,
-    candidates: list[_Candidate],
+    candidates: list[_Candidate], incidental: set[str],
 ) -> GazetteerEntry | None:
     """A small town abroad, when every other toponym of the article lies in other countries,
     is likely a village the gazetteer lacks ("Nadas in rural Ras al Ain in al-Hasakeh"): the
@@ -1022,6 +1053,7 @@ def _fallback(
     confident = [  # demonyms name actors as often as places: "Saudi-led strikes in Marib"
         c.entry for k, c in best.items()
         if k != key and c is not None and c.p >= 0.5 and c.entry.country_iso3 and not c.demonym
+        and not (k in incidental and c.entry.feature == "country")  # "the US dollar", "Washington said"
         and (c.entry.feature not in ("city", "admin2") or c.entry.population >= FALLBACK_POPULATION)
     ]
     countries = Counter(e.country_iso3 for e in confident)

@@ -7,6 +7,8 @@ every noun phrase of every article. The knowledge lives in ``eventwire/data``:
 - ``actors.yaml``: named groups, state bodies used as metonyms, organisations, media, the words
   for unnamed actors ("gunmen", "protesters") and for state forces ("troops", "police")
 - ``titles.yaml``: official titles and the actor they imply
+- ``leaders.csv``: national leaders since 1975 and the state they spoke for ("Putin", "President
+  Bush"), so that a person named without a country still has one
 
 Forms written entirely in capitals that are not also listed in mixed case ("US", "WHO", "IS",
 "CAR") only match when the mention is written in capitals, so the pronouns "us" and "who" or the
@@ -100,6 +102,20 @@ class TitleInfo:
     title: str  # the title as normalised: "secretary of state"
     role: TitleRole  # which actor the holder speaks for
     kind: str  # finer detail: head, minister, diplomat, spokesperson, commander, rank, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    name: str
+    country_iso3: str
+    office: str
+    first_year: int
+    last_year: int | None  # None: still in office
+
+    def in_office(self, year: int, *, slack: int = 1) -> bool:
+        """Whether the person held the office in ``year``, give or take ``slack`` years (news
+        names a leader-elect before and an outgoing one after the dates of office)."""
+        return self.first_year - slack <= year <= (self.last_year or year) + slack
 
 
 # --- normalisation -------------------------------------------------------------------------
@@ -215,6 +231,8 @@ class ActorKB:
         self._coalitions: dict[str, KBActor] = {}
         self._communities: _Lexicon[tuple[str, str]] = _Lexicon()  # form -> (name, ethnic|clan|tribe)
         self._community_members: _Lexicon[bool] = _Lexicon()
+        self._leaders_by_name: dict[str, list[Leader]] = {}
+        self._leaders_by_surname: dict[str, list[Leader]] = {}
 
     # --- loading -------------------------------------------------------------------------
 
@@ -227,6 +245,7 @@ class ActorKB:
         kb._add_countries(_rows_without_comments(_data_text("countries.csv")))
         kb._add_actor_data(yaml.load(_data_text("actors.yaml"), Loader=_YAML_LOADER), "actors.yaml")
         kb._add_titles(yaml.load(_data_text("titles.yaml"), Loader=_YAML_LOADER))
+        kb._add_leaders(_rows_without_comments(_data_text("leaders.csv")))
         if extra is not None:
             kb._add_extra(Path(extra))
         return kb
@@ -322,6 +341,15 @@ class ActorKB:
         self._title_modifiers = tuple(sorted(modifiers, key=len, reverse=True))
         self._former = frozenset(normalise_mention(f) for f in data.get("former") or [])
         self._spokesperson_words = tuple(normalise_mention(w) for w in data.get("spokesperson_words") or [])
+
+    def _add_leaders(self, rows: Iterable[dict[str, str]]) -> None:
+        for row in rows:
+            last = int(row["last_year"]) if row["last_year"] else None
+            leader = Leader(row["name"], row["country_iso3"], row["office"], int(row["first_year"]), last)
+            for form in [row["name"], *_split(row["aliases"])]:
+                self._leaders_by_name.setdefault(normalise_mention(form), []).append(leader)
+            if row["surname"]:
+                self._leaders_by_surname.setdefault(normalise_mention(row["surname"]), []).append(leader)
 
     def _add_extra(self, path: Path) -> None:
         if not path.is_file():
@@ -435,6 +463,34 @@ class ActorKB:
         if actor.name in self._per_country:
             return replace(actor, name=f"{actor.name} ({self.country_name(iso3)})", country_iso3=iso3)
         return actor
+
+    def is_government_noun(self, word: str) -> bool:
+        """"government", "administration", "regime": a word for a state's government."""
+        return bool(self._government_nouns.get(word))
+
+    def leader(self, name: str, year: int | None = None) -> Leader | None:
+        """The national leader a person's name refers to in ``year`` (the article's): by full
+        name or alias, or by the surname wire copy uses alone ("Putin", "President Bush"); a
+        longer name must then begin like the leader's ("George Bush", not "Laura Bush"). None
+        when the name is unknown or the leaders it could be served different states."""
+        key = normalise_mention(name)
+        found = self._leaders_by_name.get(key)
+        if not found:
+            found = list(self._leaders_by_surname.get(key, []))  # "Putin", "de Klerk"
+        words = key.split()
+        for length in range(min(3, len(words) - 1), 0, -1):
+            if found:
+                break
+            found = [  # "George Bush", "F.W. de Klerk" (initials), not "Laura Bush"
+                leader for leader in self._leaders_by_surname.get(" ".join(words[-length:]), [])
+                if len(words[0]) <= 2 or normalise_mention(leader.name).split()[0] == words[0]
+            ]
+        if year is not None:
+            found = [leader for leader in found if leader.in_office(year)] or found
+        countries = {leader.country_iso3 for leader in found}
+        if len(countries) != 1:
+            return None
+        return max(found, key=lambda leader: leader.first_year)
 
     def title(self, text: str) -> TitleInfo | None:
         """"Secretary of State" -> TitleInfo(role="government"); "army chief" -> "military";
