@@ -248,3 +248,23 @@ def test_a_province_written_without_its_province_word_after_a_town_is_read(parse
     places = _places(parse, gaz, "Police shot dead a robbery suspect in Barangay Tiaong, Tabaco, Albay, on Monday.")
     assert places.get("Albay", (None, None)) == ("Province of Albay", "PHL")
     assert places.get("Tabaco", (None, None))[1] == "PHL"
+
+
+def test_a_road_named_by_the_towns_it_joins_is_placed_at_its_first_town(parse, gaz) -> None:
+    places = _places(parse, gaz, "On Monday, truck drivers blocked the Jounieh-Byblos highway with burning tyres.")
+    assert ("Jounieh", "LBN") in {(p, c) for p, (_, c) in places.items()}
+
+
+def test_a_roundabout_named_after_a_town_is_in_that_town(parse, gaz) -> None:
+    places = _places(parse, gaz, "Dozens of students blocked the Baalbek roundabout on Sunday.")
+    assert any(country == "LBN" for _, country in places.values())
+
+
+def test_a_road_named_after_a_sea_is_no_place(parse, gaz) -> None:
+    places = _places(parse, gaz, "Residents staged a sit-in on the Pacific road in Escuintla on Monday.")
+    assert all(name != "Pacific Ocean" and country is not None for name, country in places.values())
+
+
+def test_an_entity_run_over_in_is_two_places(parse, gaz) -> None:
+    places = _places(parse, gaz, "Unknown gunmen burned crops in rural Xqzabad in Idlib, a monitor said.")
+    assert places.get("Idlib", (None, None))[1] == "SYR"

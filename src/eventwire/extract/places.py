@@ -39,13 +39,15 @@ from eventwire.resolve.gazetteer import (
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "WORK_OF_ART"})
+ROAD_NOUNS = frozenset({"road", "highway", "motorway", "expressway", "roundabout", "intersection", "junction"})
 PLACE_CUES = frozenset(
     {"region", "province", "district", "town", "city", "village", "area", "governorate", "county",
      "state", "camp", "neighbourhood", "neighborhood", "suburb", "municipality", "valley",
      "border", "outskirts", "countryside", "locality", "sub-county", "division", "ward", "zone",
      "island", "river", "mountains", "desert", "crossing", "subdivision", "commune", "lga", "tehsil",
      "taluka", "taluk", "department", "prefecture", "sector", "township", "barangay", "oblast", "raion",
-     "rayon", "mandal", "block", "subdistrict", "sub-district", "sub-division", "frontline", "front"}
+     "rayon", "mandal", "block", "subdistrict", "sub-district", "sub-division", "frontline", "front",
+     *ROAD_NOUNS}
 )
 PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "outside", "around", "into", "across", "inside", "from", "to", "towards",
@@ -506,18 +508,26 @@ def _is_affiliation(span: Span) -> bool:
     return bool(before) and (before[-1] in ("pro", "anti") or before[-2:] in (["pro", "-"], ["anti", "-"]))
 
 
+def _splits_entity(token: Token, ent: Span) -> bool:
+    """A bracket, a comma, or "in" between two names ("Saraqab in Idleb"): no place name runs
+    over it."""
+    if token.text in _LIST_PUNCT:
+        return True
+    return token.lower_ == "in" and ent.start < token.i < ent.end - 1 and token.nbor(-1).pos_ == "PROPN"
+
+
 def _entity_pieces(doc: Doc) -> list[Span]:
     """The entities, split where the small model ran one over a bracket or a comma: "Bamako
     (Bamako" -> "Bamako", "Bamako"; "Khairpur, Sindh" -> "Khairpur", "Sindh" (an admin chain
     in brackets is a list of places, never one name)."""
     pieces: list[Span] = []
     for ent in doc.ents:
-        if not any(t.text in _LIST_PUNCT for t in ent):
+        if not any(_splits_entity(t, ent) for t in ent):
             pieces.append(ent)
             continue
         start = ent.start
         for token in [*ent, None]:
-            if token is None or token.text in _LIST_PUNCT:
+            if token is None or _splits_entity(token, ent):
                 end = token.i if token is not None else ent.end
                 if end > start:
                     pieces.append(Span(doc, start, end, label=ent.label_))
@@ -690,7 +700,7 @@ def find_toponyms(
     """
     candidates: list[tuple[Span, str, Role]] = []
     for span, source in _candidate_spans(doc, gazetteer):
-        span = _city_of_a_quarter(span, gazetteer)
+        span = _city_of_a_quarter(_from_the_roads_start(span), gazetteer)
         name = _core_name(span)
         if source != "ner" and len(name) < MIN_NAME_LENGTH:
             continue
@@ -703,11 +713,28 @@ def find_toponyms(
     )
     mentions = []
     for (span, name, role), entry in zip(candidates, entries):
-        if entry is None:
-            continue
+        if entry is None or (_names_a_road(span) and entry.feature not in ("city", "admin1", "admin2")):
+            continue  # "the Pacific road", "Black Sea junction": a road's name, not where it runs
         stand_in = _in_parenthesis(span) or entry not in toponym_candidates(name, gazetteer)
         mentions.append(PlaceMention(span.start, span.end, span.text, entry, role, stand_in))
     return mentions
+
+
+def _names_a_road(span: Span) -> bool:
+    doc = span.doc
+    return span[-1].lower_ in ROAD_NOUNS or (span.end < len(doc) and doc[span.end].lower_ in ROAD_NOUNS)
+
+
+def _from_the_roads_start(span: Span) -> Span:
+    """"the Halba-Qoubaiyat road": a road named by the towns it joins is told by its first town,
+    which the tagger often leaves out of the name."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "-" or doc[span.start - 1].whitespace_:
+        return span
+    first = doc[span.start - 2]
+    if not (first.text[:1].isupper() and first.is_alpha and not first.whitespace_):
+        return span
+    return doc[span.start - 2 : span.end] if _names_a_road(span) else span
 
 
 def _city_of_a_quarter(span: Span, gazetteer: Gazetteer) -> Span:
@@ -716,7 +743,8 @@ def _city_of_a_quarter(span: Span, gazetteer: Gazetteer) -> Span:
     hyphens = [t.i for t in span if t.text == "-" and span.start < t.i < span.end - 1]
     if not hyphens or gazetteer.matches(_core_name(span), limit=1, fallback=False):
         return span
-    city = span.doc[span.start : hyphens[0]]
+    start = span.start + 1 if span[0].lower_ == "the" else span.start
+    city = span.doc[start : hyphens[0]]
     name = _core_name(city)
     if len(name) <= MIN_NAME_LENGTH or name.lower() in NAME_CONNECTORS:
         return span  # "Al-Msabha": an article, not a city
