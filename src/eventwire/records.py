@@ -13,6 +13,7 @@ from eventwire.extract.casualties import ClaimMention
 from eventwire.extract.events import EventCandidate
 from eventwire.extract.places import PLACE_CUES, PlaceMention, lies_in
 from eventwire.resolve.actors import KBActor, load_actor_kb
+from eventwire.resolve.event_types import load_event_table
 from eventwire.resolve.gazetteer import acled_precision, load_gazetteer, to_place
 from eventwire.schema import (
     ACLED_INTER_CODES,
@@ -44,6 +45,7 @@ def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | 
     actor1, candidate = _actor1(candidate, country)
     if actor1 is None:
         return None
+    candidate = _mob_if_rioters_attack(candidate, actor1)
     actor2 = _localised(candidate.actor2.actor, country) if candidate.actor2 else None
     if not candidate.kind.statement:
         actor1 = _external_if_abroad(actor1, country)
@@ -75,6 +77,22 @@ def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | 
         confidence=_confidence(candidate, location, event_date, precision),
         trigger=_trigger_span(candidate.mentions[0].trigger).text if candidate.mentions else None,
     )
+
+
+def _mob_if_rioters_attack(candidate: EventCandidate, actor1: Actor) -> EventCandidate:
+    """Rioters who attack or fight are a mob (ACLED codebook: Mob violence), also when they
+    were only found to be rioters here ("a mob attacked them", the parse finding no doer)."""
+    mob = candidate.kind.refine.get("actor1_mob")
+    if actor1.type != "rioters" or mob is None or candidate.kind.acled_type not in VIOLENT_ACLED_TYPES:
+        return candidate
+    words = (actor1.mention or "").lower()
+    if not any(word in words for word in MOB_MENTIONS):
+        return candidate  # "herders", "refugees": whom the text calls a mob, not whoever is unarmed
+    return dataclasses.replace(candidate, kind=load_event_table().by_id[mob])
+
+
+VIOLENT_ACLED_TYPES = frozenset({"Violence against civilians", "Battles"})
+MOB_MENTIONS = ("mob", "vigilante", "crowd", "lynch", "rioter")
 
 
 # -- identity and time ---------------------------------------------------------------------

@@ -26,7 +26,9 @@ from eventwire.extract.syntax import (
     governing_verb,
     is_passive,
     passive_agent,
+    patient_of,
     prep_objects,
+    reads_passive,
     subject_of,
 )
 from eventwire.resolve.event_types import EventKind, EventTable
@@ -183,7 +185,7 @@ QUANTITY_WORDS = frozenset({"hundred", "hundreds", "thousand", "thousands", "doz
 def _subject_words(verb: Token) -> list[str]:
     """Who does the act, as words: the subject (the agent of a passive) and its modifiers,
     single and joined ("the air force" -> air, force, "air force")."""
-    subject = passive_agent(verb) if is_passive(verb) else subject_of(verb)
+    subject = passive_agent(verb) if reads_passive(verb) else subject_of(verb)
     if subject is None:
         return []
     if subject.pos_ == "NUM" or subject.lemma_.lower() in QUANTITY_WORDS:
@@ -416,7 +418,8 @@ ARMED_PEOPLE = frozenset(
     {"militant", "fighter", "rebel", "insurgent", "jihadist", "soldier", "troop", "policeman", "policemen",
      "gendarme", "militiaman", "militiamen", "combatant", "guerrilla", "gunman", "gunmen", "bandit", "robber",
      "gangster", "raider", "assailant", "attacker", "serviceman", "servicemen", "paramilitary", "terrorist", "bomber", "sniper",
-     "colonel", "general", "lieutenant", "sergeant", "captain", "major", "corporal", "private", "reservist"}
+     "colonel", "general", "lieutenant", "sergeant", "captain", "major", "corporal", "private", "reservist",
+     "carjacker", "hijacker", "kidnapper", "rustler", "warrior", "thug"}
 )
 ARMED_SITES = frozenset(
     {"position", "checkpoint", "outpost", "barracks", "convoy", "patrol", "garrison", "trench", "fortification",
@@ -452,8 +455,8 @@ def _armed_target(token: Token | None) -> bool:
 
 def _target_token(token: Token) -> Token | None:
     if token.pos_ == "VERB":
-        if is_passive(token):
-            return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if reads_passive(token):
+            return patient_of(token)
         return _victim_object(token) or _first_actor_like(
             [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
         )
@@ -493,9 +496,9 @@ def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef |
     agent_token: Token | None = None
     target_token: Token | None = None
     if token.pos_ == "VERB":
-        if is_passive(token):
+        if reads_passive(token):
             agent_token = passive_agent(token)
-            target_token = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            target_token = patient_of(token)
         else:
             agent_token = subject_of(token)
             target_token = _victim_object(token) or _first_actor_like(

@@ -68,6 +68,37 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
 
 
+def reads_passive(verb: Token) -> bool:
+    """A passive, also without its auxiliary as headlines and terse reports write it: "Two
+    police killed while on duty", "civilians killed by gunmen", "three people shot dead"."""
+    if is_passive(verb):
+        return True
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ACTIVE_MARKS for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "shot dead by another group"
+    if verb.tag_ == "VBN":
+        return verb.dep_ == "acl" or any(c.dep_ == "nsubj" for c in verb.children)
+    return any(c.dep_ == "oprd" and c.lower_ == "dead" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )  # "three people shot dead in Nairobi"
+
+
+# What only an active verb has: an object, an auxiliary ("have killed"), a clause it governs.
+ACTIVE_MARKS = frozenset({"dobj", "aux", "ccomp", "xcomp", "dative"})
+
+
+def patient_of(verb: Token) -> Token | None:
+    """Who undergoes a passive act: its passive subject, the subject of a headline passive, or
+    the noun a participle describes ("2 officers killed in clashes")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "nsubj"):
+            return child
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
 def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):

@@ -1,0 +1,69 @@
+"""Terse reports as wire services and monitors write them: headline passives without their
+auxiliary, mobs found only from the sentence, police shoot-outs with criminal gangs. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.classify import may_overrule
+from support import events_of
+
+DATE = dt.date(2012, 3, 14)
+
+
+def _first(nlp, text: str):
+    events = [e for e in events_of(nlp, text, DATE) if e.acled is not None]
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers killed while on patrol near Garissa.",
+    "3 policemen killed in an ambush in Mandera on Monday.",
+])
+def test_a_headline_passive_makes_its_subject_the_victim(nlp, text: str) -> None:
+    event = _first(nlp, text)
+    assert event.actor2 is not None and event.actor2.type == "state_forces"
+    assert event.actor1.type != "state_forces"
+    assert event.acled.sub_event_type == "Armed clash"
+
+
+def test_people_shot_dead_are_victims_not_doers(nlp) -> None:
+    event = _first(nlp, "Four people shot dead in Eldoret on Sunday.")
+    assert event.actor1.type != "civilians"
+    assert event.acled.sub_event_type == "Attack"
+
+
+def test_an_active_verb_with_an_object_keeps_its_subject_as_the_doer(nlp) -> None:
+    event = _first(nlp, "Police killed two robbery suspects in Kisumu on Friday.")
+    assert event.actor1.type == "state_forces"
+
+
+def test_a_mob_found_only_from_the_sentence_commits_mob_violence(nlp) -> None:
+    event = _first(nlp, "Mob attacks and strips a trader accused of theft in Kisumu")
+    assert event.acled.sub_event_type == "Mob violence"
+
+
+def test_unarmed_attackers_not_called_a_mob_are_not_a_mob(nlp) -> None:
+    event = _first(nlp, "Herders assaulted a farmer at his farm in Nakuru over grazing land.")
+    assert event.acled.sub_event_type != "Mob violence"
+
+
+def test_police_killing_members_of_a_known_militia_is_an_armed_clash(nlp) -> None:
+    event = _first(nlp, "Police shot dead three Mungiki members in Nairobi on Tuesday.")
+    assert event.actor2 is not None and event.actor2.name == "Mungiki Militia"
+    assert event.acled.sub_event_type == "Armed clash"
+
+
+def test_police_killing_armed_robbers_is_an_armed_clash(nlp) -> None:
+    event = _first(nlp, "Police shot dead two suspected carjackers in Thika after a chase.")
+    assert event.acled.sub_event_type == "Armed clash"
+
+
+def test_protest_verdicts_are_the_rules_to_make() -> None:
+    assert not may_overrule("Protests", "Peaceful protest")
+    assert not may_overrule("Riots", "Violent demonstration")
+    assert may_overrule("Violence against civilians", "Attack")
