@@ -67,3 +67,27 @@ def test_protest_verdicts_are_the_rules_to_make() -> None:
     assert not may_overrule("Protests", "Peaceful protest")
     assert not may_overrule("Riots", "Violent demonstration")
     assert may_overrule("Violence against civilians", "Attack")
+
+
+def test_a_headline_verb_taken_for_a_compound_is_still_an_event(nlp) -> None:
+    event = _first(nlp, "Mob lynches cattle thief")
+    assert event.acled.sub_event_type == "Mob violence"
+
+
+def test_police_dispersing_protesters_is_an_intervention(nlp) -> None:
+    event = _first(nlp, "Police forcefully disperse traders protesting new levies in Eldoret")
+    assert event.acled.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "Students protested over the closure of their hostel in Nyeri. The protest later turned violent.",
+    "Police dispersed traders who had barricaded the highway at Kikuyu with stones.",
+    "Hawkers protesting the demolition of their stalls broke into a county office in Kitale.",
+])
+def test_violence_by_demonstrators_makes_a_violent_demonstration(nlp, text: str) -> None:
+    assert _first(nlp, text).acled.sub_event_type == "Violent demonstration"
+
+
+def test_a_shoot_out_told_in_a_clause_the_parse_subordinates_is_a_fight(nlp) -> None:
+    event = _first(nlp, "Police engage in shoot-out with bandits; one suspect was killed")
+    assert event.acled.sub_event_type == "Armed clash"

@@ -341,7 +341,9 @@ def _engages_someone(verb: Token) -> bool:
         return False
     if any(child.dep_ == "dobj" for child in verb.children):
         return True
-    return verb.dep_ in ("ROOT", "conj") and not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis") and not any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
+    )
 
 
 def _in_hyphenated_word(token: Token) -> bool:
@@ -562,8 +564,10 @@ def _headline_verbs(finder: _MentionFinder) -> None:
     object, is read as that verb."""
     doc = finder.doc
     for token in doc:
-        if token.i == 0 or token.pos_ != "NOUN" or token.i in finder.by_token or not token.is_lower:
+        if token.i == 0 or token.i in finder.by_token or not token.is_lower:
             continue
+        if token.pos_ != "NOUN" and not (token.pos_ == "VERB" and token.dep_ == "compound"):
+            continue  # "Mob lynches murder suspect": the verb taken for a compound
         subject = doc[token.i - 1]
         if subject.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("compound", "ROOT", "conj"):
             continue

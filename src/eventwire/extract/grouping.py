@@ -163,7 +163,7 @@ def _refine_protests(events: list[EventCandidate], table: EventTable) -> list[Ev
     """What happened at a protest decides its sub-event type (data: `protest_outcomes`); the
     arrests, looting or riot told beside it are part of it, not events of their own."""
     # every kind of peaceful protest (a march, a gathering, a blockade, a strike) can turn out so
-    protests = [e for e in events if e.kind.acled_sub_type == "Peaceful protest"]
+    protests = [e for e in events if e.kind.acled_sub_type in ("Peaceful protest", "Protest with intervention")]
     if not protests:
         return events
     words = _scene_words(protests)
@@ -222,6 +222,11 @@ def _scene_words(protests: list[EventCandidate]) -> str:
     # later sentences whose subject is the demonstrators tell how the protest went ("The
     # protesters then engaged police in running battles")
     for sentence in doc.sents:
+        if any(t.dep_ == "nsubj" and t.lemma_.lower() in DEMONSTRATOR_SUBJECTS for t in sentence) or (
+            sentence.start > first and any(t.dep_ == "nsubj" and t.lemma_.lower() in PROTEST_NOUNS for t in sentence)
+        ):
+            tokens.extend(sentence)  # "Students engaged police in running battles. The protest began ...",
+            continue  # "The protest later turned violent."
         if sentence.start > first and (
             any(t.dep_ == "nsubj" and t.lemma_.lower() in DEMONSTRATOR_SUBJECTS for t in sentence)
             or (sentence.root.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass") for t in sentence))
@@ -249,6 +254,7 @@ DEMONSTRATOR_SUBJECTS = frozenset(
     {"protester", "demonstrator", "student", "youth", "crowd", "marcher", "rioter", "participant", "they",
      "supporter", "worker", "trader", "resident"}
 )
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "march", "rally", "strike", "sit-in"})
 DEMAND_VERBS = frozenset({"demand", "call", "denounce", "condemn", "protest", "reject", "oppose", "seek", "request", "decry", "urge"})
 
 
@@ -480,6 +486,19 @@ def _statement_date(mention: Mention) -> DateSpan | None:
 
 
 # -- the model's second opinion -------------------------------------------------------------------
+FIGHTING_WORDS = frozenset({
+    "clash", "battle", "fight", "fighting", "firefight", "gunfight", "shootout", "shoot-out", "gun-battle",
+    "skirmish", "exchange", "repulse", "repel",
+})
+
+
+def _told_as_fighting(event: EventCandidate) -> bool:
+    """An armed clash whose own trigger words say both sides fought."""
+    return event.kind.acled_sub_type == "Armed clash" and any(
+        m.trigger.lemma_.lower() in FIGHTING_WORDS or m.trigger.lower_ in FIGHTING_WORDS for m in event.mentions
+    )
+
+
 def reclassify(events: list[EventCandidate], classifier, table: EventTable) -> None:
     """Let the sub-event model overrule the rules where it is confident (see eventwire.classify)."""
     from eventwire.classify import may_overrule, rule_features
@@ -495,6 +514,8 @@ def reclassify(events: list[EventCandidate], classifier, table: EventTable) -> N
             event.actor2.actor.type if event.actor2 else None,
         )
         verdict = classifier.predict(text, features)
+        if verdict.sub_event_type == "Attack" and _told_as_fighting(event):
+            continue  # "clashes between the two communities": both sides fought, as the text says
         if verdict.sub_event_type != event.kind.acled_sub_type and verdict.probability >= classifier.threshold:
             kind = table.kind_for_sub_event(verdict.sub_event_type)
             if kind is not None:
