@@ -131,3 +131,25 @@ def test_the_streets_of_a_city_are_where_not_whom(nlp) -> None:
 def test_in_defiance_of_names_whom_a_protest_defies(nlp) -> None:
     event = _main(nlp, "Thousands of people blocked streets in Lagos in defiance of Nigerian authorities to demand lower fuel prices.")
     assert _country(event.actor2) == "NGA"
+
+
+def test_people_of_a_nation_who_are_killed_are_its_civilians(nlp) -> None:
+    events = events_of(nlp, "Warplanes killed 12 Yemenis in a raid on a market in Saada, officials said.")
+    attacks = [e for e in events if e.acled is not None and e.actor2 is not None]
+    assert any(e.actor2.name == "Civilians (Yemen)" for e in attacks)
+
+
+def test_a_demonym_on_victims_gives_their_country(nlp) -> None:
+    events = events_of(nlp, "Border guards beat and abused Afghan migrants near the frontier, a rights group said.")
+    assert any(e.actor2 is not None and e.actor2.country_iso3 == "AFG" for e in events)
+
+
+def test_armed_nationals_are_not_civilians(nlp) -> None:
+    events = events_of(nlp, "Gunmen killed three Iraqi soldiers near Mosul on Monday.")
+    assert any(e.actor2 is not None and e.actor2.type == "state_forces" for e in events)
+
+
+def test_the_recipient_of_aid_is_the_target(nlp) -> None:
+    events = events_of(nlp, "Japan is providing intelligence and training to Ukraine, the ministry said.")
+    aid = [e for e in events if e.plover.event_type == "AID"]
+    assert aid and aid[0].actor2 is not None and aid[0].actor2.country_iso3 == "UKR"

@@ -562,6 +562,23 @@ class ActorResolver:
         self._people[surname] = actor
         return self._ref(actor, span, True, label=person_name)
 
+    def nationals_as_victims(self, token: Token | None) -> ActorRef | None:
+        """"killed 4 Iraqis", "kidnapped 16 Russian civilian advisers", "abused Mexican
+        immigrants": people of a nation who suffer an act are that state's civilians, not its
+        government; armed people ("Iraqi soldiers") are not."""
+        if token is None or token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in ARMED_GROUP_NOUNS | SECURITY_NOUNS:
+            return None
+        iso3 = self.kb.demonym(token.text) if token.tag_ in ("NNS", "NNPS") else None
+        if iso3 is None:
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+            if any(self.kb.title(c.text) is not None or c.lower_ in ("government", "state", "official") for c in modifiers):
+                return None  # "Chilean government officials" speak for their state
+            iso3 = next((code for c in modifiers if (code := self.kb.demonym(c.text))), None)
+        if iso3 is None or self.kb.country_name(iso3) is None:
+            return None
+        span = phrase_of(token)
+        return self._ref(_to_actor(self.kb.generic("civilians", iso3), span.text), span, False, label=span.text)
+
     def _leaders_government(self, token: Token, span: Span) -> ActorRef | None:
         """"the Bush administration", "the Putin government": the state its leader governs."""
         if not self.kb.is_government_noun(token.lemma_.lower()):

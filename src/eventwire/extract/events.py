@@ -528,6 +528,13 @@ def _first_actor_like(tokens: list[Token]) -> Token | None:
     return next((t for t in tokens if t.ent_type_ not in NOT_ACTOR_LABELS), None)
 
 
+def _victim_head(token: Token | None) -> Token | None:
+    """"4 Iraqis", "dozens of Palestinians": the people counted."""
+    if token is not None and (token.pos_ == "NUM" or token.lemma_.lower() in ("one", "some", "many", "several", "dozens", "scores")):
+        return next(prep_objects(token, frozenset({"of"})), token)
+    return token
+
+
 def _resolve_actor_token(token: Token | None, resolver: ActorResolver) -> ActorRef | None:
     if token is None:
         return None
@@ -708,18 +715,26 @@ class _MentionFinder:
             return head_kind is not None and head_kind.statement
         return False
 
+    def _target_of(self, token: Token, kind: EventKind, target: ActorRef | None) -> ActorRef | None:
+        """The target the parse gave, except that people of a nation who suffer violence or
+        coercion ("killed 4 Iraqis") are that state's civilians, not its government."""
+        if (kind.violent or kind.plover_type == "COERCE") and (target is None or target.actor.type == "government"):
+            return self.resolver.nationals_as_victims(_victim_head(_target_token(token))) or target
+        return target
+
     def _join(self, joined: Mention, verb: Token) -> None:
         joined.scope.update(t.i for t in clause_tokens(verb))
         joined.places = _places_in(joined.scope, self.places, self.doc)
         joined.dates = _dates_in(joined.scope, self.dates, self.doc)
-        if joined.target is None:
-            joined.target = _agent_and_target(verb, self.resolver)[1]
+        if joined.target is None or joined.target.actor.type == "government":
+            joined.target = self._target_of(verb, joined.kind, _agent_and_target(verb, self.resolver)[1]) or joined.target
         joined.target_armed = joined.target_armed or _targets_armed(verb)
 
     def _new_mention(self, token: Token, kind: EventKind, antecedent: Mention | None) -> Mention:
         sentence = token.sent
         scope = _scope(token, self.table.statement_verbs)
         agent, target = _agent_and_target(token, self.resolver)
+        target = self._target_of(token, kind, target)
         mention = Mention(
             kind=kind,
             trigger=token,
