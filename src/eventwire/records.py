@@ -92,7 +92,10 @@ def _mob_if_rioters_attack(candidate: EventCandidate, actor1: Actor) -> EventCan
 
 
 VIOLENT_ACLED_TYPES = frozenset({"Violence against civilians", "Battles"})
-MOB_MENTIONS = ("mob", "vigilante", "crowd", "lynch", "rioter")
+# whom the codebook's mob violence is done by: rioters, and ordinary people named as a crowd or a
+# group (supporters of rival politicians, voters, residents) rather than by their trade
+MOB_MENTIONS = ("mob", "vigilante", "crowd", "lynch", "rioter", "supporter", "voter", "resident", "villager",
+                "inhabitant", "student", "delegate")
 
 
 # -- identity and time ---------------------------------------------------------------------

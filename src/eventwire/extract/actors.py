@@ -41,7 +41,9 @@ CIVILIAN_NOUNS = frozenset(
      "woman", "worshipper", "passenger", "herder", "trader", "pupil", "family", "journalist",
      "teacher", "driver", "fisherman", "refugee", "migrant", "patient", "shopper", "man",
      "worker", "employee", "labourer", "laborer", "inmate", "prisoner", "youth", "local", "neighbour",
-     "neighbor", "relative", "kin", "citizen", "inhabitant", "villager", "fishermen", "nurse", "doctor"}
+     "neighbor", "relative", "kin", "citizen", "inhabitant", "villager", "fishermen", "nurse", "doctor",
+     "supporter", "voter", "delegate", "tenant", "fan", "parent", "rider", "operator", "motorist", "vendor",
+     "hawker", "squatter"}
 )
 BACK_REFERENCES = frozenset(
     {"group", "militia", "movement", "organisation", "organization", "alliance", "faction",

@@ -297,7 +297,9 @@ def _is_negated(token: Token) -> bool:
 REPORTED_INFINITIVE_HEADS = frozenset(
     {"claim", "say", "report", "appear", "seem", "confirm", "allege", "believe", "think", "know",
      # an attempted act is an event of its own (ACLED codes attempted attacks; PLOVER too)
-     "attempt", "try"}
+     "attempt", "try",
+     # "forcing police to open fire", "continued to shell": the act did happen
+     "force", "compel", "continue", "begin", "start", "proceed", "manage", "resume"}
 )
 
 
@@ -576,7 +578,8 @@ def _headline_verbs(finder: _MentionFinder) -> None:
         if token.pos_ != "NOUN" and not (token.pos_ == "VERB" and token.dep_ == "compound"):
             continue  # "Mob lynches murder suspect": the verb taken for a compound
         subject = doc[token.i - 1]
-        if subject.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("compound", "ROOT", "conj"):
+        before_an_object = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "DET"  # "Residents lynch a man"
+        if subject.pos_ not in ("NOUN", "PROPN") or (token.dep_ not in ("compound", "ROOT", "conj") and not before_an_object):
             continue
         objects = [t.lemma_.lower() for t in doc[token.i + 1 : token.i + 4]]
         for form in _verb_forms(token):

@@ -169,7 +169,8 @@ def _refine_protests(events: list[EventCandidate], table: EventTable) -> list[Ev
     words = _scene_words(protests)
     for outcome in table.protest_outcomes:
         companions = [
-            e for e in events if e.kind.id in outcome.kinds and _same_scene(e, protests) and not _told_as_earlier(e)
+            e for e in events
+            if e not in protests and e.kind.id in outcome.kinds and _same_scene(e, protests) and not _told_as_earlier(e)
         ]
         if companions or _has_cue(words, outcome.cues):
             for protest in protests:
