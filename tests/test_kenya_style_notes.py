@@ -91,3 +91,32 @@ def test_violence_by_demonstrators_makes_a_violent_demonstration(nlp, text: str)
 def test_a_shoot_out_told_in_a_clause_the_parse_subordinates_is_a_fight(nlp) -> None:
     event = _first(nlp, "Police engage in shoot-out with bandits; one suspect was killed")
     assert event.acled.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were killed when their minibus hit a landmine near Mandera.",
+    "One man was killed and four wounded in a blast outside a bar in Garissa.",
+])
+def test_a_toll_told_beside_an_explosion_is_the_explosions_toll(nlp, text: str) -> None:
+    events = [e for e in events_of(nlp, text, DATE) if e.acled is not None]
+    assert [e.acled.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_weapon_the_tagger_put_in_its_users_name_is_still_the_weapon(nlp) -> None:
+    event = _first(nlp, "Three soldiers were killed by an Al-Shabaab IED near Lamu on Sunday.")
+    assert event.acled.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_demonstrators_who_gather_are_protesting(nlp) -> None:
+    assert _first(nlp, "Protesters gathered outside the county offices in Nyeri on Monday.").acled.event_type == "Protests"
+
+
+def test_supporters_of_rival_politicians_who_clash_commit_mob_violence(nlp) -> None:
+    event = _first(nlp, "Supporters of two rival aspirants clashed at a polling centre in Kisii.")
+    assert event.acled.sub_event_type == "Mob violence"
+    assert event.actor1.name.startswith("Rioters")
+
+
+def test_an_act_someone_was_forced_to_do_happened(nlp) -> None:
+    event = _first(nlp, "A crowd stormed the station, forcing police to open fire and kill two people.")
+    assert event.acled is not None

@@ -196,8 +196,13 @@ def _subject_words(verb: Token) -> list[str]:
     return [lemma, *modifiers, *(f"{m} {lemma}" for m in modifiers)]
 
 
+# Weapons the tagger swallows into the name of whoever used them ("an Al-Shabaab IED").
+WEAPON_NAMES = frozenset({"ied", "ieds", "bomb", "bombs", "landmine", "landmines", "mine", "grenade", "grenades",
+                          "rocket", "rockets", "missile", "missiles", "drone", "drones", "mortar", "mortars"})
+
+
 def _kind_of(token: Token, table: EventTable) -> EventKind | None:
-    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE", "TIME"):
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE", "TIME") and token.lower_ not in WEAPON_NAMES:
         return None
     lemma = token.lemma_.lower()
     hyphenated = _hyphenated_word(token)

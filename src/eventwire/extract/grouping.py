@@ -23,6 +23,7 @@ def group_events(mentions: list[Mention], quotes: list[Quote], table: EventTable
     events = _merge_placeless(events, event_of)
     events = _refine_protests(events, table)
     events = _attack_with_rape_or_abduction(events, table)
+    events = _tolls_of_explosions(events)
     for event in events:
         _assign_actors(event, quotes)
         _refine_kind(event, table)
@@ -156,6 +157,29 @@ def _attack_with_rape_or_abduction(events: list[EventCandidate], table: EventTab
             attack.mentions.extend(other.mentions)
             events = [e for e in events if e is not other]
             break
+    return events
+
+
+TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "die", "dead", "death", "maim"})
+
+
+def _tolls_of_explosions(events: list[EventCandidate]) -> list[EventCandidate]:
+    """"Three people were killed when their car hit a landmine", "one killed in a blast": a toll
+    told beside an explosion in its sentence is the explosion's toll, and the weapon named decides
+    the event (ACLED codebook: Explosions/Remote violence), not a separate attack."""
+    for toll in [e for e in events if e.kind.acled_type in ("Violence against civilians", "Battles")]:
+        if not all(m.trigger.lemma_.lower() in TOLL_LEMMAS for m in toll.mentions):
+            continue
+        sentences = {m.sentence.start for m in toll.mentions}
+        blast = next(
+            (e for e in events if e.kind.acled_type == "Explosions/Remote violence"
+             and any(m.sentence.start in sentences for m in e.mentions)),
+            None,
+        )
+        if blast is not None:
+            blast.mentions.extend(toll.mentions)
+            blast.place = blast.place or toll.place
+            events = [e for e in events if e is not toll]
     return events
 
 
