@@ -153,3 +153,25 @@ def test_the_recipient_of_aid_is_the_target(nlp) -> None:
     events = events_of(nlp, "Japan is providing intelligence and training to Ukraine, the ministry said.")
     aid = [e for e in events if e.plover.event_type == "AID"]
     assert aid and aid[0].actor2 is not None and aid[0].actor2.country_iso3 == "UKR"
+
+
+def test_a_visit_told_as_arriving_somewhere_has_the_host_state_as_target(nlp) -> None:
+    events = events_of(nlp, "The Turkish foreign minister arrived in Baghdad on an official visit on Sunday.")
+    visits = [e for e in events if e.plover.event_type == "CONSULT"]
+    assert visits and visits[0].actor1.country_iso3 == "TUR"
+    assert visits[0].actor2 is not None and visits[0].actor2.country_iso3 == "IRQ"
+
+
+def test_a_decision_to_allow_is_a_concession(nlp) -> None:
+    events = events_of(nlp, "The electoral board decided to allow the opposition candidate to contest the election.")
+    assert any(e.plover.event_type == "CONCEDE" for e in events)
+
+
+def test_people_forced_out_of_their_homes_are_coerced(nlp) -> None:
+    events = events_of(nlp, "Soldiers forced out hundreds of Rohingya villagers from their homes near the border.")
+    assert any(e.plover.event_type == "COERCE" for e in events)
+
+
+def test_jailing_opponents_is_an_arrest(nlp) -> None:
+    events = events_of(nlp, "Authorities jailed 30 opposition activists on charges of sedition on Friday.")
+    assert any(e.acled is not None and e.acled.sub_event_type == "Arrests" for e in events)

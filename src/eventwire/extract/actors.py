@@ -159,12 +159,19 @@ class ActorResolver:
         if ref is not None:
             return ref
         span = phrase_of(token)
-        country = self._country_in(span)
+        country = self._country_in(span) or self._country_of_town(token)
         if country is None or self.kb.country_name(country) is None:
             return None
         if token.ent_type_ == "GPE" or token.ent_type_ == "NORP":
             return self._ref(_to_actor(self.kb.government(country), span.text), span, True, label=span.text)
         return self._ref(_to_actor(self.kb.generic("civilians", country), span.text), span, False)
+
+    def _country_of_town(self, token: Token) -> str | None:
+        """The country of a town named as what an act is aimed at ("arrived in Amman on a visit")."""
+        if token.ent_type_ != "GPE":
+            return None
+        place = next((p for p in self.doc._.places or [] if p.start <= token.i < p.end), None)
+        return place.country_iso3 if place is not None else None
 
     def unlisted(self, token: Token) -> ActorRef:
         """An actor the knowledge base does not know ("Archbishop Desmond Tutu", "Druze

@@ -304,7 +304,9 @@ REPORTED_INFINITIVE_HEADS = frozenset(
      # an attempted act is an event of its own (ACLED codes attempted attacks; PLOVER too)
      "attempt", "try",
      # "forcing police to open fire", "continued to shell": the act did happen
-     "force", "compel", "continue", "begin", "start", "proceed", "manage", "resume"}
+     "force", "compel", "continue", "begin", "start", "proceed", "manage", "resume",
+     # "decided to allow", "voted to lift": a decision taken is the act
+     "decide", "vote"}
 )
 
 
@@ -817,6 +819,8 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
         speaker_token = next((c for c in token.children if c.dep_ == "poss"), None)
         if speaker_token is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
             speaker_token = subject_of(token.head)
+        if speaker_token is None and _verb_of_prep_object(token) is not None:
+            speaker_token = subject_of(_verb_of_prep_object(token))  # "arrived on a visit", "took part in talks"
     if speaker_token is not None and speaker_token.pos_ == "PRON":
         # "X said they would boycott ...": the pronoun is the one who said it
         speaker_token = _reporting_subject(token) or speaker_token
@@ -849,6 +853,13 @@ def _reporting_subject(token: Token) -> Token | None:
     return None
 
 
+def _verb_of_prep_object(token: Token) -> Token | None:
+    """The verb a noun hangs from through a preposition: "arrived" of "arrived on a visit"."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        return token.head.head
+    return None
+
+
 def _statement_objects(token: Token) -> list[Token]:
     """Who a statement or political act is aimed at, most direct first: the object ("praised
     Haiti"), its possessor ("Haiti's efforts"), the recipient ("gave the Ivory Coast aid"),
@@ -861,6 +872,10 @@ def _statement_objects(token: Token) -> list[Token]:
             found.append(child)
             found.extend(c for c in child.children if c.dep_ == "poss")
     found.extend(prep_objects(head, frozenset({"to", "against", "on", "with", "from", "for", "toward", "towards"})))
+    verb = _verb_of_prep_object(token)
+    if verb is not None:  # "arrived in Amman on a visit": the host is where the visitor went
+        found.extend(c for c in verb.children if c.dep_ == "dobj")
+        found.extend(prep_objects(verb, frozenset({"in", "to", "with"})))
     for child in [*head.children, *token.children]:
         if child.dep_ in ("ccomp", "xcomp"):
             found.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"))
