@@ -268,3 +268,13 @@ def test_a_road_named_after_a_sea_is_no_place(parse, gaz) -> None:
 def test_an_entity_run_over_in_is_two_places(parse, gaz) -> None:
     places = _places(parse, gaz, "Unknown gunmen burned crops in rural Xqzabad in Idlib, a monitor said.")
     assert places.get("Idlib", (None, None))[1] == "SYR"
+
+
+def test_a_big_namesake_abroad_gives_way_to_the_area_written_after_it(parse, gaz) -> None:
+    places = _places(parse, gaz, "On Friday, farmers protested in Richmond town (Larkana, Sindh) over water.")
+    assert places.get("Richmond", (None, None))[1] == "PAK"
+
+
+def test_a_big_town_keeps_its_reading_when_its_area_is_misread(parse, gaz) -> None:
+    places = _places(parse, gaz, "On Friday, in Tijuana, Baja California, a man was shot dead.")
+    assert places.get("Tijuana", (None, None))[1] == "MEX"

@@ -1015,7 +1015,7 @@ def _inside_container(
     inside = [c for c in cands if lies_in(c.entry, container)]
     if inside:
         return max(inside, key=lambda c: c.score).entry
-    if entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION:
+    if entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION and not _outweighs(container, entry):
         return entry  # "Tijuana, Baja California": a known town outweighs a doubtful reading of its area
     if entry.feature in ("continent", "country") or (entry.feature == "admin1" and container.feature != "country"):
         return entry  # "Iraq, Syria", "Texas, Florida": a list, not a place in an area
@@ -1025,6 +1025,14 @@ def _inside_container(
     ):
         return entry  # a neighbouring place, as far as the gazetteer knows
     return container
+
+
+def _outweighs(container: GazetteerEntry, town: GazetteerEntry) -> bool:
+    """"La Victoria, Lambayeque", "Badah (Larkana, Sindh)": an area, or a bigger town, of another
+    country written as where a town lies says the town is not the big namesake abroad."""
+    if container.country_iso3 == town.country_iso3:
+        return False
+    return container.feature in AREA_CONTAINERS or container.population > town.population
 
 
 def _town_in_namesake_area(cands: list[_Candidate]) -> GazetteerEntry | None:
@@ -1115,6 +1123,9 @@ def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     pairs = []
     for i, j in zip(order, order[1:]):
         between = text[spans[i][1] : spans[j][0]]
+        words = between.split()
+        if len(words) == 2 and words[0].lower() in PLACE_CUES and words[1] in (",", "("):
+            between = " " + words[1] + " "  # "Badah town (Larkana", "Kolofata subdivision, Mayo-Sava"
         if between.strip() in (",", "(") and len(between) <= 3:  # "Paris, Texas", "Tieba (Mopti"
             pairs.append((i, j))
         elif between.strip().lower() in ("of", "of the") or _IN_AREA.match(between):
