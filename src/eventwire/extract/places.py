@@ -591,9 +591,8 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
             _in_place_position(run)
             and (not _after_weak_preposition(run) or _is_listed_place(run, gazetteer))
         ) or (
-            (_in_parenthesis(run) or _after_place_and_comma(run, spans)) and _is_known_name(run.text, gazetteer)
-        ) or (
-            (_in_parenthesis(run) or _after_place_and_comma(run, spans)) and _is_listed_name(run.text, gazetteer)
+            (_in_parenthesis(run) or _after_place_and_comma(run, spans))
+            and (_is_known_name(run.text, gazetteer) or _is_listed_name(run.text, gazetteer))
         ):
             spans.append((_extend_with_cue(run), "position"))
         elif _before_local_noun(run) and _is_known_name(run.text, gazetteer):
