@@ -175,3 +175,10 @@ def test_people_forced_out_of_their_homes_are_coerced(nlp) -> None:
 def test_jailing_opponents_is_an_arrest(nlp) -> None:
     events = events_of(nlp, "Authorities jailed 30 opposition activists on charges of sedition on Friday.")
     assert any(e.acled is not None and e.acled.sub_event_type == "Arrests" for e in events)
+
+
+def test_a_country_of_several_words_is_read_whole(nlp) -> None:
+    events = events_of(nlp, "The British government banned a loyalist paramilitary group in Northern Ireland on Monday.")
+    assert all(e.actor2 is None or e.actor2.country_iso3 != "IRL" for e in events)
+    events = events_of(nlp, "Gunmen killed three South Sudanese traders in South Sudan on Friday.")
+    assert all(e.actor2 is None or e.actor2.country_iso3 != "SDN" for e in events)

@@ -582,7 +582,7 @@ class ActorResolver:
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
             if any(self.kb.title(c.text) is not None or c.lower_ in ("government", "state", "official") for c in modifiers):
                 return None  # "Chilean government officials" speak for their state
-            iso3 = next((code for c in modifiers if (code := self.kb.demonym(c.text))), None)
+            iso3 = self._country_in(self.doc[token.left_edge.i : token.i]) if modifiers else None
         if iso3 is None or self.kb.country_name(iso3) is None:
             return None
         span = phrase_of(token)
@@ -715,6 +715,11 @@ class ActorResolver:
         for tok in span:
             if tok.i > 0 and self.doc[tok.i - 1].lower_ in ("ethnic", "ethnically"):
                 continue  # "ethnic Turks" are no citizens of Turkey
+            if tok.ent_iob_ == "B" and tok.ent_type_ in ("GPE", "NORP"):
+                whole = next((e for e in self.doc.ents if e.start == tok.i), None)
+                iso3 = (self.kb.country(whole.text) or self.kb.demonym(whole.text)) if whole is not None and len(whole) > 1 else None
+                if iso3:
+                    return iso3  # "Northern Ireland" is the United Kingdom's, "South Sudanese" not Sudan's
             if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
                 iso3 = self.kb.country(tok.text) or self.kb.demonym(tok.text)
                 if iso3:
