@@ -110,3 +110,13 @@ def test_supporters_of_rival_politicians_who_clash_commit_mob_violence(nlp) -> N
 def test_an_act_someone_was_forced_to_do_happened(nlp) -> None:
     event = _first(nlp, "A crowd stormed the station, forcing police to open fire and kill two people.")
     assert event.acled is not None
+
+
+def test_violence_told_far_from_a_protest_is_not_its_outcome(nlp) -> None:
+    text = (
+        "Students threw stones at buses in Nyeri during unrest over fees in 2019. "
+        "The university has since raised fees twice. Lecturers say the budget is short. "
+        "On Monday, hundreds of students marched peacefully to the county offices to demand lower fees."
+    )
+    protests = [e for e in events_of(nlp, text, DATE) if e.acled is not None and e.acled.event_type in ("Protests", "Riots")]
+    assert protests and protests[-1].acled.sub_event_type == "Peaceful protest"

@@ -246,9 +246,12 @@ def _scene_words(protests: list[EventCandidate]) -> str:
                 tokens.extend(mention.sentence)
     # later sentences whose subject is the demonstrators tell how the protest went ("The
     # protesters then engaged police in running battles")
+    opening = doc[first].sent.start
     for sentence in doc.sents:
-        if any(t.dep_ == "nsubj" and t.lemma_.lower() in DEMONSTRATOR_SUBJECTS for t in sentence) or (
-            sentence.start > first and any(t.dep_ == "nsubj" and t.lemma_.lower() in PROTEST_NOUNS for t in sentence)
+        told_around = sentence.start > first or sentence.end == opening  # after, or just before
+        if told_around and (
+            any(t.dep_ == "nsubj" and t.lemma_.lower() in DEMONSTRATOR_SUBJECTS for t in sentence)
+            or (sentence.start > first and any(t.dep_ == "nsubj" and t.lemma_.lower() in PROTEST_NOUNS for t in sentence))
         ):
             tokens.extend(sentence)  # "Students engaged police in running battles. The protest began ...",
             continue  # "The protest later turned violent."
