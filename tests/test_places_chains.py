@@ -278,3 +278,8 @@ def test_a_big_namesake_abroad_gives_way_to_the_area_written_after_it(parse, gaz
 def test_a_big_town_keeps_its_reading_when_its_area_is_misread(parse, gaz) -> None:
     places = _places(parse, gaz, "On Friday, in Tijuana, Baja California, a man was shot dead.")
     assert places.get("Tijuana", (None, None))[1] == "MEX"
+
+
+def test_a_name_joined_by_two_small_words_is_one_name(parse, gaz) -> None:
+    places = _places(parse, gaz, "On Friday, in Martinez de la Torre, Veracruz, gunmen shot a taxi driver.")
+    assert places.get("Martinez de la Torre", (None, None))[1] == "MEX"

@@ -631,9 +631,14 @@ def _with_connectors(spans: list[tuple[Span, str]], gazetteer: Gazetteer) -> lis
     for span, source in spans:
         doc, end = span.doc, span.end
         for _ in range(MAX_CONNECTED):
-            if end + 1 >= len(doc) or doc[end].lower_ not in NAME_CONNECTORS or not doc[end + 1].text[:1].isupper():
+            if end + 1 >= len(doc) or doc[end].lower_ not in NAME_CONNECTORS:
                 break
-            stop = end + 2
+            name_at = end + 1
+            if doc[name_at].lower_ in NAME_CONNECTORS and name_at + 1 < len(doc):
+                name_at += 1  # "Martinez de la Torre", "Ciudad de los Reyes"
+            if not doc[name_at].text[:1].isupper():
+                break
+            stop = name_at + 1
             while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper():
                 stop += 1
             if not _is_known_name(_core_name(doc[span.start : stop]), gazetteer):
