@@ -11,12 +11,8 @@ from eventwire.schema import Event
 from support import events_of
 
 
-def _events(nlp, text: str) -> list[Event]:
-    return events_of(nlp, text)
-
-
 def _first(nlp, text: str) -> Event:
-    events = _events(nlp, text)
+    events = events_of(nlp, text)
     assert events, text
     return events[0]
 
@@ -105,7 +101,7 @@ def test_a_group_of_people_is_who_it_is_made_of(nlp) -> None:
 
 
 def test_unarmed_people_who_riot_are_rioters(nlp) -> None:
-    (event,) = [e for e in _events(nlp, "Residents rioted in Kisumu, Kenya on Sunday, torching a police post after a motorcycle taxi rider was shot dead.") if e.acled and e.acled.event_type == "Riots"]
+    (event,) = [e for e in events_of(nlp, "Residents rioted in Kisumu, Kenya on Sunday, torching a police post after a motorcycle taxi rider was shot dead.") if e.acled and e.acled.event_type == "Riots"]
     assert (event.actor1.name, event.actor1.type) == ("Rioters (Kenya)", "rioters")
 
 
@@ -156,7 +152,7 @@ def test_capital_us_is_the_country_not_a_pronoun(nlp) -> None:
 
 
 def test_a_spokesman_speaks_for_the_body_in_his_title(nlp) -> None:
-    events = _events(nlp, "Pentagon press secretary Lloyd Harrow condemned the attack on Monday.")
+    events = events_of(nlp, "Pentagon press secretary Lloyd Harrow condemned the attack on Monday.")
     (event,) = [e for e in events if e.plover.event_type == "ACCUSE"]
     assert event.actor1.name == "Military Forces of the United States"
     assert event.actor1.person == "Lloyd Harrow"
@@ -192,7 +188,7 @@ def test_the_head_country_is_the_actor_not_its_modifier(nlp) -> None:
 
 
 def test_a_group_named_in_apposition(nlp) -> None:
-    events = _events(nlp, "The cabinet met on Sunday and barred candidates from the militant group Hamas from the ballot.")
+    events = events_of(nlp, "The cabinet met on Sunday and barred candidates from the militant group Hamas from the ballot.")
     assert any(e.actor2 is not None and e.actor2.name == "Hamas Movement" for e in events)
 
 
@@ -206,7 +202,7 @@ def test_common_short_country_names(kb: ActorKB) -> None:
 
 
 def test_forces_dispersing_a_riot_are_its_second_side(nlp) -> None:
-    events = _events(nlp, "Police clashed with stone-throwing youths in Kisumu, Kenya on Monday during a violent demonstration over the election results.")
+    events = events_of(nlp, "Police clashed with stone-throwing youths in Kisumu, Kenya on Monday during a violent demonstration over the election results.")
     riots = [e for e in events if e.acled and e.acled.event_type == "Riots"]
     assert riots and all(e.actor1.name == "Rioters (Kenya)" for e in riots)
     assert riots[0].actor2 is not None and riots[0].actor2.name == "Police Forces of Kenya"

@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from eventwire.pipeline import run
-from eventwire.schema import Article
+from support import events_of, events_of_each, main_event_of
+
+DATE = dt.date(2024, 3, 8)
 
 ACLED_CASES = [
     # withdrawing forces or leaving a place is a transfer of territory; a bill or a race is not
@@ -60,20 +61,15 @@ ACLED_CASES = [
 ]
 
 
-def _first(result):
-    return min(result.events, key=lambda e: min((ev.start for ev in e.evidence if ev.field == "trigger"), default=1 << 30))
-
-
 @pytest.fixture(scope="module")
 def acled_predictions(nlp):
-    articles = [Article(id=str(i), text=text, date=dt.date(2024, 3, 8)) for i, (_, text) in enumerate(ACLED_CASES)]
-    return {r.article.id: r.events for r in run(articles, nlp=nlp)}
+    return events_of_each(nlp, [text for _, text in ACLED_CASES], DATE)
 
 
 @pytest.mark.parametrize("index", range(len(ACLED_CASES)), ids=[f"{sub}-{i}" for i, (sub, _) in enumerate(ACLED_CASES)])
 def test_acled_rule(index, acled_predictions):
     expected, text = ACLED_CASES[index]
-    coded = [e.acled.sub_event_type for e in acled_predictions[str(index)] if e.acled]
+    coded = [e.acled.sub_event_type for e in acled_predictions[index] if e.acled]
     assert coded and coded[0] == expected, f"{text!r} -> {coded}"
 
 
@@ -86,8 +82,8 @@ STILL_PEACEFUL = [
 
 @pytest.mark.parametrize("text", STILL_PEACEFUL)
 def test_protest_stays_peaceful(text, nlp):
-    (result,) = list(run([Article(id="s", text=text, date=dt.date(2024, 3, 8))], nlp=nlp))
-    coded = [e.acled.sub_event_type for e in result.events if e.acled]
+    events = events_of(nlp, text, DATE)
+    coded = [e.acled.sub_event_type for e in events if e.acled]
     assert coded and coded[0] == "Peaceful protest", coded
 
 
@@ -99,8 +95,8 @@ NO_TERRITORY = [
 
 @pytest.mark.parametrize("text", NO_TERRITORY)
 def test_withdrawing_a_bill_is_no_transfer_of_territory(text, nlp):
-    (result,) = list(run([Article(id="w", text=text, date=dt.date(2024, 3, 8))], nlp=nlp))
-    coded = [e.acled.sub_event_type for e in result.events if e.acled]
+    events = events_of(nlp, text, DATE)
+    coded = [e.acled.sub_event_type for e in events if e.acled]
     assert "Non-violent transfer of territory" not in coded, coded
 
 
@@ -140,16 +136,10 @@ PLOVER_CASES = [
 @pytest.mark.parametrize("index", range(len(PLOVER_CASES)), ids=[f"{t}-{i}" for i, (t, _) in enumerate(PLOVER_CASES)])
 def test_plover_rule(index, nlp):
     expected, text = PLOVER_CASES[index]
-    (result,) = list(run([Article(id="p", text=text, date=dt.date(2024, 3, 8))], nlp=nlp))
-    assert result.events, text
-    first = _first(result)
-    assert first.plover is not None and first.plover.event_type == expected, (
-        f"{text!r} -> {[e.plover.event_type for e in result.events if e.plover]}"
-    )
+    first = main_event_of(nlp, text, DATE)
+    assert first.plover is not None and first.plover.event_type == expected, f"{text!r} -> {first.plover}"
 
 
 def test_police_reporting_an_attack_are_not_its_authors(nlp) -> None:
-    from support import events_of
-
     events = events_of(nlp, "Rebel fighters ambushed an army convoy near the border on Thursday, police said.")
     assert events and all(not e.actor1.name.startswith("Police Forces") for e in events if e.acled is not None)

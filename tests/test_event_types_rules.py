@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 
 from eventwire.classify import may_overrule
-from eventwire.pipeline import run
-from eventwire.schema import Article
+from support import events_of, events_of_each, main_event_of
+
+DATE = dt.date(2024, 3, 8)
 
 CASES = [
     # aircraft or drones as the doer make an air/drone strike, whatever the verb
@@ -66,28 +67,27 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def predictions(nlp):
-    articles = [Article(id=str(i), text=text, date=dt.date(2024, 3, 8)) for i, (_, text) in enumerate(CASES)]
-    return {r.article.id: r.events for r in run(articles, nlp=nlp)}
+    return events_of_each(nlp, [text for _, text in CASES], DATE)
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{sub}-{i}" for i, (sub, _) in enumerate(CASES)])
 def test_rule(index, predictions):
     expected, text = CASES[index]
-    coded = [e.acled.sub_event_type for e in predictions[str(index)] if e.acled]
+    coded = [e.acled.sub_event_type for e in predictions[index] if e.acled]
     assert coded and coded[0] == expected, f"{text!r} -> {coded}"
 
 
 def test_flight_from_an_attack_is_part_of_the_attack(nlp):
     text = "Gunmen attacked the village of Kamba on Sunday, killing seven people, and hundreds of residents fled."
-    (result,) = list(run([Article(id="a", text=text, date=dt.date(2024, 3, 8))], nlp=nlp))
-    coded = [e.acled.sub_event_type for e in result.events if e.acled]
+    events = events_of(nlp, text, DATE)
+    coded = [e.acled.sub_event_type for e in events if e.acled]
     assert coded and coded[0] == "Attack" and "Other" not in coded
 
 
 def test_an_imposed_curfew_is_one_event(nlp):
     text = "Authorities imposed a curfew in the town of Kasese on Tuesday."
-    (result,) = list(run([Article(id="c", text=text, date=dt.date(2024, 3, 8))], nlp=nlp))
-    assert [e.acled.sub_event_type for e in result.events if e.acled] == ["Change to group/activity"]
+    events = events_of(nlp, text, DATE)
+    assert [e.acled.sub_event_type for e in events if e.acled] == ["Change to group/activity"]
 
 
 def test_a_weapon_named_by_the_rules_is_not_overruled():
@@ -122,6 +122,5 @@ PLOVER_CASES = [
 @pytest.mark.parametrize("index", range(len(PLOVER_CASES)), ids=[f"{t}-{i}" for i, (t, _) in enumerate(PLOVER_CASES)])
 def test_plover_rule(index, nlp):
     expected, text = PLOVER_CASES[index]
-    (result,) = list(run([Article(id="p", text=text, date=dt.date(2024, 3, 8))], nlp=nlp))
-    first = min(result.events, key=lambda e: min((ev.start for ev in e.evidence if ev.field == "trigger"), default=1 << 30))
-    assert first.plover is not None and first.plover.event_type == expected, f"{text!r} -> {[e.plover.event_type for e in result.events if e.plover]}"
+    first = main_event_of(nlp, text, DATE)
+    assert first.plover is not None and first.plover.event_type == expected, f"{text!r} -> {first.plover}"

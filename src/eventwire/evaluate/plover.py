@@ -67,7 +67,7 @@ def evaluate_plover(path: Path, *, limit: int | None = None) -> dict:
     confusion: Counter[tuple[str, str]] = Counter()
     for record, article in zip(records, articles):
         gold_type = RENAMED_TYPES.get(record["event"], record["event"])
-        event = _main(predictions.get(article.id, []))
+        event = main_event(predictions.get(article.id, []))
         predicted = event.plover.event_type if event and event.plover else "NONE"
         found += event is not None
         type_hits += predicted == gold_type
@@ -95,6 +95,6 @@ def evaluate_plover(path: Path, *, limit: int | None = None) -> dict:
     }
 
 
-def _main(events: list[Event]) -> Event | None:
+def main_event(events: list[Event]) -> Event | None:
     """The event the sentence is about: the one whose trigger comes first."""
     return min(events, key=_first_offset) if events else None

@@ -716,8 +716,11 @@ class ActorResolver:
             if tok.i > 0 and self.doc[tok.i - 1].lower_ in ("ethnic", "ethnically"):
                 continue  # "ethnic Turks" are no citizens of Turkey
             if tok.ent_iob_ == "B" and tok.ent_type_ in ("GPE", "NORP"):
-                whole = next((e for e in self.doc.ents if e.start == tok.i), None)
-                iso3 = (self.kb.country(whole.text) or self.kb.demonym(whole.text)) if whole is not None and len(whole) > 1 else None
+                end = tok.i + 1
+                while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                    end += 1
+                whole = self.doc[tok.i : end].text
+                iso3 = (self.kb.country(whole) or self.kb.demonym(whole)) if end - tok.i > 1 else None
                 if iso3:
                     return iso3  # "Northern Ireland" is the United Kingdom's, "South Sudanese" not Sudan's
             if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":

@@ -24,7 +24,6 @@ from eventwire.extract.syntax import (
     clause_tokens,
     direct_object,
     governing_verb,
-    is_passive,
     passive_agent,
     patient_of,
     prep_objects,
@@ -464,7 +463,9 @@ def _armed_target(token: Token | None) -> bool:
     return False
 
 
-def _target_token(token: Token) -> Token | None:
+def _target_token(token: Token, *, bodies: bool = True) -> Token | None:
+    """Who an act is aimed at, as the parse tells it: a passive's patient, the victim object, the
+    object of on/against/at (and, with ``bodies``, whose "bodies" were found)."""
     if token.pos_ == "VERB":
         if reads_passive(token):
             return patient_of(token)
@@ -472,7 +473,7 @@ def _target_token(token: Token) -> Token | None:
             [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
         )
     target = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
-    if target is None and token.lemma_.lower() in ("body", "bodies", "remains", "corpse"):
+    if bodies and target is None and token.lemma_.lower() in ("body", "bodies", "remains", "corpse"):
         target = next(prep_objects(token, frozenset({"of"})), None)
     verb = governing_verb(token)
     if verb is not None and verb.lemma_ in EVENT_OBJECT_VERBS and token.dep_ in ("nsubj",):
@@ -505,28 +506,18 @@ def _targets_armed(token: Token) -> bool:
 
 def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef | None, ActorRef | None]:
     agent_token: Token | None = None
-    target_token: Token | None = None
+    target_token = _target_token(token, bodies=False)
     if token.pos_ == "VERB":
-        if reads_passive(token):
-            agent_token = passive_agent(token)
-            target_token = patient_of(token)
-        else:
-            agent_token = subject_of(token)
-            target_token = _victim_object(token) or _first_actor_like(
-                [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
-            )
+        agent_token = passive_agent(token) if reads_passive(token) else subject_of(token)
     else:
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG")):
                 agent_token = child
         by_agent = next(prep_objects(token, frozenset({"by"})), None)
         agent_token = by_agent or agent_token
-        target_token = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
         verb = governing_verb(token)
         if verb is not None and verb.lemma_ in CARRY_OUT_VERBS and token.dep_ == "dobj":
             agent_token = agent_token or subject_of(verb)
-        if verb is not None and verb.lemma_ in EVENT_OBJECT_VERBS and token.dep_ in ("nsubj",):
-            target_token = target_token or direct_object(verb)
     agent = _resolve_actor_token(agent_token, resolver)
     target = _resolve_actor_token(target_token, resolver)
     return agent, target
