@@ -98,6 +98,9 @@ def context_countries(doc: Doc, kb: ActorKB) -> list[tuple[str, bool]]:
             continue
         after = doc[ent.end : ent.end + 2].text.lower()
         if after.startswith("-led") or after.startswith("-backed"):
+            coalition = kb.match_phrase(doc[ent.start : min(len(doc), ent.end + 3)].text)
+            if coalition is not None and (theatre := kb.theatre(coalition)):
+                countries.append((theatre, False))  # "the Saudi-led coalition" fights in Yemen
             continue
         end = ent.end
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", ent.label_):
@@ -105,6 +108,9 @@ def context_countries(doc: Doc, kb: ActorKB) -> list[tuple[str, bool]]:
         texts = [doc[ent.start : end].text, ent.text, PRO_PREFIX.sub("", ent.text)]
         actor = next((found for text in texts if (found := kb.match(text)) is not None), None)
         actor = actor or kb.match_phrase(doc[ent.start : min(len(doc), end + 1)].text) or kb.match_phrase(ent.text)
+        if actor is not None and (theatre := kb.theatre(actor)):
+            countries.append((theatre, False))
+            continue
         if actor is None or not actor.country_iso3:
             continue
         if actor.type in LOCAL_ARMED_TYPES or _is_faction(actor, kb):

@@ -66,6 +66,8 @@ def _split_by_place(family: list[Mention]) -> list[EventCandidate]:
     for mention in family:
         for place in mention.places:
             by_country[place.country_iso3].append(place)
+    if len(by_country) > 1:
+        by_country.pop(None, None)  # "a Red Sea port (Hodeidah)": a sea beside a country's place is no site of its own
     if not by_country:
         return [EventCandidate(kind=kind, mentions=list(family), place=None, country=None)]
     events: list[EventCandidate] = []

@@ -132,6 +132,23 @@ def _is_metonym(span: Span) -> bool:
     return False
 
 
+# What a country can do or undergo as a place: "Iraq has oil", "Syria saw clashes".
+PLACE_VERBS = frozenset({
+    "be", "have", "see", "suffer", "experience", "face", "record", "witness", "remain", "lie", "border",
+    "host", "become", "hold", "go",
+})
+
+
+def _acts(span: Span) -> bool:
+    """A country that does something ("Turkey and Russia conducted a patrol in X") is a state
+    acting, not where the act happened."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    return root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in PLACE_VERBS
+
+
 def _names_an_institution(span: Span) -> bool:
     """"the military forces of Armenia", "the Government of Mali": the country owns an actor
     there, it does not say where anything happened."""
@@ -375,8 +392,14 @@ def _is_listed_name(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+# Arabic names keep their article in lower case: "al-Hasakeh", "el-Arish", "al Bab".
+_LOWER_ARTICLE = re.compile(r"^(?:(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)-|(?:al|el) )[A-Z]")
+
+
 def _is_name_like(span: Span) -> bool:
-    return bool(span.text[:1].isupper()) and any(ch.isalpha() for t in span for ch in t.text)  # "Dar'a"
+    text = span.text
+    capitalised = text[:1].isupper() or _LOWER_ARTICLE.match(text) is not None
+    return capitalised and any(ch.isalpha() for t in span for ch in t.text)  # "Dar'a"
 
 
 def _in_dateline(span: Span) -> bool:
@@ -428,7 +451,13 @@ def _in_parenthesis(span: Span) -> bool:
     if j >= len(doc) or doc[j].text != ")":
         return False
     before = doc[i - 1]  # "Ruhororo commune (Ngozi)": the tagger may call the place noun a verb
+    if before.text == "]":
+        return True  # "Tinadjamba [In-Adjamba] (N'tillit, Gao)": after a spelling variant in brackets
     return before.pos_ in ("PROPN", "NOUN") or before.lower_ in PLACE_CUES or (before.is_alpha and before.is_lower)
+
+
+def _before_settlement_noun(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in SETTLEMENT_NOUNS
 
 
 def _is_common_noun(span: Span) -> bool:
@@ -535,6 +564,23 @@ def _entity_pieces(doc: Doc) -> list[Span]:
     return pieces
 
 
+def _with_name_tail(ent: Span, gazetteer: Gazetteer) -> Span:
+    """"Al Bab", "Kafr Qaddum", "Santa Cruz de la Sierra": an entity the small model ended one
+    word early, grown over the untagged proper nouns after it when the whole is a known place."""
+    doc = ent.doc
+    if ent.label_ not in PLACE_LABELS and not _in_strong_place_position(ent):
+        return ent  # a person's or group's name runs on only where a place stands: "in Kafr Qaddum"
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
+        end += 1
+    while end > ent.end:
+        grown = Span(doc, ent.start, end, label=ent.label_)
+        if _is_known_name(_core_name(grown), gazetteer):
+            return grown
+        end -= 1
+    return ent
+
+
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     """(span, source) pairs, NER first; gazetteer runs only where NER found nothing.
 
@@ -543,7 +589,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     organisation), "name" (a well-known place name anywhere), "demonym" (NORP entities and
     adjectives), "embedded" (inside an organisation's name).
     """
-    entities = _entity_pieces(doc)
+    entities = [_with_name_tail(ent, gazetteer) for ent in _entity_pieces(doc)]
     spans: list[tuple[Span, str]] = [(ent, "ner") for ent in entities if ent.label_ in PLACE_LABELS]
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
@@ -570,6 +616,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         if _is_name_like(ent) and (
             (ent.label_ in ("PERSON", "ORG") and strong)  # the small model's usual mislabels
             or ((strong or _where_places_stand(ent, spans)) and _is_known_name(own, gazetteer))
+            or (_before_settlement_noun(ent) and _is_listed_name(own, gazetteer))  # "Lattakia countryside"
             or (
                 (_in_parenthesis(ent) or _after_place_and_comma(ent, spans))
                 and (_is_listed_name(own, gazetteer) or _is_listed_name(core, gazetteer))
@@ -714,12 +761,15 @@ def find_toponyms(
         home_countries=home_countries,
         spans=[(span.start_char, span.end_char) for span, _, _ in candidates],
         incidental=[role in ("modifier", "metonym") for _, _, role in candidates],
+        in_brackets=[_in_parenthesis(span) for span, _, _ in candidates],
     )
     mentions = []
     for (span, name, role), entry in zip(candidates, entries):
         if entry is None or (_names_a_road(span) and entry.feature not in ("city", "admin1", "admin2")):
             continue  # "the Pacific road", "Black Sea junction": a road's name, not where it runs
         stand_in = _in_parenthesis(span) or entry not in toponym_candidates(name, gazetteer)
+        if role == "place" and entry.feature == "country" and _acts(span):
+            role = "metonym"
         mentions.append(PlaceMention(span.start, span.end, span.text, entry, role, stand_in))
     return mentions
 
@@ -792,7 +842,7 @@ def find_places(
 # (1.0 = a town ten times bigger).
 
 MAX_CANDIDATES = 40  # candidates per name, best first by the gazetteer's order
-ALTERNATE_NAME_PENALTY = 1.0  # a town found by one of its alternate names, not its own
+ALTERNATE_NAME_PENALTY = 1.5  # a town found by one of its alternate names, not its own
 CAPITAL_BONUS = 2.0  # a national capital
 COUNTRY_WEIGHT = 2.0  # x ln(1 + other toponyms in the candidate's country)
 CONTINENT_WEIGHT = 0.7  # x ln(1 + other toponyms in its continent)
@@ -828,7 +878,9 @@ def toponym_candidates(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
 
 def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
     demonym = gazetteer.demonym_place(name)
-    matches = gazetteer.matches(name, limit=MAX_CANDIDATES)
+    every = gazetteer.matches(name)
+    # Beyond the best towns, an area of the name is kept: "Santa Cruz" after a town is a province.
+    matches = every[:MAX_CANDIDATES] + [m for m in every[MAX_CANDIDATES:] if m.entry.feature in ("admin1", "admin2")]
     found: list[_Candidate] = []
     if demonym is not None:
         found.append(_Candidate(
@@ -911,6 +963,7 @@ def resolve_article_toponyms(
     context_countries: Sequence[str] = (),
     home_countries: Sequence[str] = (),
     incidental: Sequence[bool] = (),
+    in_brackets: Sequence[bool] = (),
 ) -> list[GazetteerEntry | None]:
     """Resolve every toponym of one article, each in the light of the others.
 
@@ -922,7 +975,8 @@ def resolve_article_toponyms(
     groups it names), which support their places as a named country would; ``home_countries``:
     countries every place of the article lies in where it can (a one-country mission's report);
     ``incidental``: for each name, whether it is only a modifier or a government's seat ("US
-    dollar", "Washington said"), which does not tell where the article's places lie. Without a
+    dollar", "Washington said"), which does not tell where the article's places lie;
+    ``in_brackets``: for each name, whether it stands in an admin chain in brackets. Without a
     ``gazetteer``, the process-wide one (:func:`~eventwire.resolve.gazetteer.load_gazetteer`).
     """
     gazetteer = gazetteer or load_gazetteer()
@@ -946,8 +1000,12 @@ def resolve_article_toponyms(
     best = {key: (max(cands, key=lambda c: c.score) if cands else None)
             for key, cands in distinct.items()}
     incidental_keys = _only_incidental(keys, incidental)
+    containers = {outer for inner, outer in links if inner != outer}
+    containers.update(key for key, flag in zip(keys, in_brackets) if flag)
     chosen = {
-        key: _fallback(key, top, best, gazetteer, distinct[key], incidental_keys) for key, top in best.items()
+        key: top.entry if _written_as_area(key, top, containers)
+        else _fallback(key, top, best, gazetteer, distinct[key], incidental_keys)
+        for key, top in best.items()
     }
     for inner, outer in links:  # "Tuban, Lahij": no Tuban in Yemen, so a place of Lahij's
         container = best.get(outer)
@@ -967,7 +1025,9 @@ def resolve_article_toponyms(
             pair = _reading_inside(distinct[inner], distinct[outer], chosen[inner], chosen[outer])
             if pair is not None:
                 chosen[inner], chosen[outer] = pair
-            chosen[inner] = _inside_container(chosen[inner], chosen[outer], distinct[inner], best.get(outer))
+            chosen[inner] = _inside_container(
+                chosen[inner], chosen[outer], distinct[inner], best.get(outer), distinct[outer]
+            )
     if home_countries:  # a one-country mission's report: its places lie in that country
         for key, entry in chosen.items():
             at_home = [c for c in distinct.get(key, []) if c.entry.country_iso3 in home_countries]
@@ -976,6 +1036,8 @@ def resolve_article_toponyms(
     for key, entry in chosen.items():
         if entry is not None and _is_word_like(key) and not _supported_country(key, entry, best):
             chosen[key] = None  # "the North Zone of Rio": no Northern Region of another country
+        elif entry is not None and _names_water(key) and not _supported_country(key, entry, best):
+            chosen[key] = _water_body(distinct[key]) or entry  # "a Red Sea port": the sea, not Sudan's state
     return [chosen[key] for key in keys]
 
 
@@ -1006,7 +1068,7 @@ def _reading_inside(
 
 def _inside_container(
     entry: GazetteerEntry | None, container: GazetteerEntry | None, cands: list[_Candidate],
-    container_cand: _Candidate | None,
+    container_cand: _Candidate | None, container_readings: Sequence[_Candidate] = (),
 ) -> GazetteerEntry | None:
     """A place written in its admin area ("X (Y)", "X, Y") lies in it: the reading of X inside
     Y, else (X unknown there) Y itself stands in for X, at Y's coarser precision."""
@@ -1019,7 +1081,7 @@ def _inside_container(
     inside = [c for c in cands if lies_in(c.entry, container)]
     if inside:
         return max(inside, key=lambda c: c.score).entry
-    if entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION and not _outweighs(container, entry):
+    if entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION and not _outweighs(container, entry, container_readings):
         return entry  # "Tijuana, Baja California": a known town outweighs a doubtful reading of its area
     if entry.feature in ("continent", "country") or (entry.feature == "admin1" and container.feature != "country"):
         return entry  # "Iraq, Syria", "Texas, Florida": a list, not a place in an area
@@ -1031,11 +1093,14 @@ def _inside_container(
     return container
 
 
-def _outweighs(container: GazetteerEntry, town: GazetteerEntry) -> bool:
+def _outweighs(container: GazetteerEntry, town: GazetteerEntry, container_readings: Sequence[_Candidate] = ()) -> bool:
     """"La Victoria, Lambayeque", "Badah (Larkana, Sindh)": an area, or a bigger town, of another
-    country written as where a town lies says the town is not the big namesake abroad."""
+    country written as where a town lies says the town is not the big namesake abroad; so does
+    a container every reading of which lies in that other country."""
     if container.country_iso3 == town.country_iso3:
         return False
+    if container_readings and all(c.entry.country_iso3 == container.country_iso3 for c in container_readings):
+        return True
     return container.feature in AREA_CONTAINERS or container.population > town.population
 
 
@@ -1060,12 +1125,30 @@ def _is_word_like(key: str) -> bool:
     return bool(words) and all(w in _WORD_LIKE_AREAS or w in _AREA_NOUNS for w in words)
 
 
+WATER_WORDS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "straits", "lake"})
+
+
+def _names_water(key: str) -> bool:
+    return bool(WATER_WORDS.intersection(key.split()))
+
+
+def _water_body(cands: list[_Candidate]) -> GazetteerEntry | None:
+    """The reading of a sea's name that is the sea itself (a region of no country)."""
+    return next((c.entry for c in cands if c.entry.feature == "region" and c.entry.country_iso3 is None), None)
+
+
 def _supported_country(key: str, entry: GazetteerEntry, best: dict[str, _Candidate | None]) -> bool:
     """Whether another toponym of the article, not itself word-like, lies in the entry's country."""
     return any(
         k != key and c is not None and not _is_word_like(k) and c.entry.country_iso3 == entry.country_iso3
         for k, c in best.items()
     )
+
+
+def _written_as_area(key: str, top: _Candidate | None, containers: set[str]) -> bool:
+    """"Xqz (Xqz, Yagha)": an admin area written as where a place lies is that area,
+    even when the article's other evidence points to another country."""
+    return top is not None and key in containers and top.entry.feature in ("admin1", "admin2")
 
 
 def _only_incidental(keys: Sequence[str], incidental: Sequence[bool]) -> set[str]:
@@ -1120,6 +1203,9 @@ _IN_AREA = re.compile(
 )
 
 
+_CUE_THEN_MARK = re.compile(r"^\s+(\w+)\s*([,(])\s*$")
+
+
 def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(i, j): toponym i is followed by a comma, an opening bracket or "of" and toponym j
     ("Paris, Texas", "Takalout (Kidal)", "the West Zone of Rio de Janeiro")."""
@@ -1127,9 +1213,9 @@ def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     pairs = []
     for i, j in zip(order, order[1:]):
         between = text[spans[i][1] : spans[j][0]]
-        words = between.split()
-        if len(words) == 2 and words[0].lower() in PLACE_CUES and words[1] in (",", "("):
-            between = " " + words[1] + " "  # "Badah town (Larkana", "Kolofata subdivision, Mayo-Sava"
+        cue_then_mark = _CUE_THEN_MARK.match(between)
+        if cue_then_mark and cue_then_mark.group(1).lower() in PLACE_CUES:
+            between = " " + cue_then_mark.group(2) + " "  # "Badah town (Larkana", "Zhari district, Kandahar"
         if between.strip() in (",", "(") and len(between) <= 3:  # "Paris, Texas", "Tieba (Mopti"
             pairs.append((i, j))
         elif between.strip().lower() in ("of", "of the") or _IN_AREA.match(between):

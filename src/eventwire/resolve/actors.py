@@ -63,7 +63,7 @@ _STATE_ACTOR_PREFIX: dict[str, tuple[str, ActorType]] = {
     "police": ("Police Forces of", "state_forces"),
 }
 _ENTRY_FIELDS = frozenset(
-    {"name", "type", "country_iso3", "backer_iso3", "aliases", "role", "per_country", "coalition_of"}
+    {"name", "type", "country_iso3", "backer_iso3", "aliases", "role", "per_country", "coalition_of", "theatre"}
 )
 _MAX_PREFIX_TOKENS = 4
 # Words around a name that do not change which actor it is: "several Iran-backed militia
@@ -229,6 +229,7 @@ class ActorKB:
         self._spokesperson_words: tuple[str, ...] = ()
         self._per_country: set[str] = set()
         self._coalitions: dict[str, KBActor] = {}
+        self._theatres: dict[str, str] = {}  # actor name -> the one country it operates in
         self._communities: _Lexicon[tuple[str, str]] = _Lexicon()  # form -> (name, ethnic|clan|tribe)
         self._community_members: _Lexicon[bool] = _Lexicon()
         self._leaders_by_name: dict[str, list[Leader]] = {}
@@ -306,6 +307,8 @@ class ActorKB:
             self._per_country.add(actor.name)
         if entry.get("coalition_of"):
             self._coalitions[_check_iso3(entry["coalition_of"], where)] = actor
+        if entry.get("theatre"):
+            self._theatres[actor.name] = _check_iso3(entry["theatre"], f"{where} theatre")
 
     def _actor_from_entry(self, entry: dict, where: str) -> KBActor:
         if not isinstance(entry, dict):
@@ -463,6 +466,11 @@ class ActorKB:
         if actor.name in self._per_country:
             return replace(actor, name=f"{actor.name} ({self.country_name(iso3)})", country_iso3=iso3)
         return actor
+
+    def theatre(self, actor: KBActor) -> str | None:
+        """The one country a foreign coalition or mission operates in ("the Saudi-led
+        coalition" -> Yemen), if the actor file says so."""
+        return self._theatres.get(actor.name)
 
     def is_government_noun(self, word: str) -> bool:
         """"government", "administration", "regime": a word for a state's government."""

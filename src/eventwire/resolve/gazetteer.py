@@ -890,10 +890,23 @@ def _ascii_name(name: str) -> str:
     )
 
 
+# French admin names put the generic word first, joined by an article: "Province de la
+# Tapoa", "Province du Yagha", "Province de l'Oudalan", "Prefecture de Bassar".
+_FRENCH_GENERIC = re.compile(
+    r"^(?:province|pr[ée]fecture|d[ée]partement|r[ée]gion|commune|cercle|district|arrondissement)"
+    r"\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]\s*|d['’]\s*|de\s+)(?=\w)",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=None)
 def admin_display_name(rg_name: str) -> str:
     """"Mayorality of Baghdad" -> "Baghdad", "Basra Governorate" -> "Basra",
-    "Miami-Dade County" -> "Miami-Dade"; "Northern Territory" stays whole."""
+    "Miami-Dade County" -> "Miami-Dade", "Province de l'Oudalan" -> "Oudalan";
+    "Northern Territory" stays whole."""
+    french = _FRENCH_GENERIC.match(rg_name)
+    if french and french.end() < len(rg_name):
+        return rg_name[french.end():]
     words = rg_name.split()
     key = normalise_toponym(rg_name)
     stripped = strip_generic_words(key)
