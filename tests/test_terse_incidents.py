@@ -1,0 +1,43 @@
+"""Incidents monitors report in one line, without the usual verbs: bodies found, bases bombed,
+fighters captured, a demonstration the tagger misreads. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from support import events_of
+
+DATE = dt.date(2021, 6, 14)
+
+
+def _sub_event_types(nlp, text: str) -> list[str]:
+    return [e.acled.sub_event_type for e in events_of(nlp, text, DATE) if e.acled is not None]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On Saturday, the army bombed rebel camps in the hills near Pweto.", "Air/drone strike"),
+    ("On Saturday, militants bombed a bus in Quetta, killing three passengers.", "Remote explosive/landmine/IED"),
+    ("On Saturday, human remains were found in plastic bags beside a road in Culiacan.", "Attack"),
+    ("On Saturday, a dead woman was dumped from a van near the market in Culiacan.", "Attack"),
+    ("On Saturday, government forces captured three rebels near Kidal.", "Armed clash"),
+    # the tagger reads "demonstration denouncing" as two nouns
+    ("On Saturday, in Arequipa, a group of farmers staged a demonstration denouncing that they had been cheated.",
+     "Peaceful protest"),
+])
+def test_sub_event_type_of_one_line_incidents(nlp, text: str, sub_event_type: str) -> None:
+    assert sub_event_type in _sub_event_types(nlp, text)
+
+
+def test_a_body_found_after_a_told_killing_is_not_a_second_event(nlp) -> None:
+    text = "On Saturday, gunmen shot dead a trader in Culiacan. His body was found near the market."
+    assert _sub_event_types(nlp, text) == ["Attack"]
+
+
+def test_a_suspect_captured_by_police_is_no_battle(nlp) -> None:
+    assert "Armed clash" not in _sub_event_types(nlp, "On Saturday, police captured a robbery suspect in Lagos.")
+
+
+def test_drugs_found_are_no_killing(nlp) -> None:
+    assert "Attack" not in _sub_event_types(nlp, "On Saturday, police found two kilograms of cocaine in a truck.")
