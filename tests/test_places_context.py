@@ -4,6 +4,8 @@ in one country, a state acting as the subject. Every sentence here was written f
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.extract.places import _in_parenthesis, find_places, find_toponyms
 from eventwire.pipeline import extract
 from eventwire.resolve.gazetteer import admin_display_name
@@ -100,3 +102,45 @@ def test_a_town_by_its_own_name_beats_a_bigger_town_by_an_alternate_name(parse, 
 def test_an_alternate_spelling_before_a_settlement_noun_is_a_place(parse, gaz) -> None:
     countries = _countries(parse, gaz, "On Friday, rebels shelled army posts in northern Lattakia countryside.")
     assert "SYR" in countries.values()
+
+
+def test_a_name_with_city_in_it_is_not_cut_to_a_country(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, a trader was shot in Benin City (Oredo, Edo) on his way home.")
+    assert countries.get("Benin City") == "NGA"
+
+
+def test_a_town_cue_picks_the_town_over_a_namesake_province(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, teachers protested outside the governorate office in Amara city.")
+    assert countries.get("Amara city") == "IRQ"
+
+
+def test_an_area_by_its_own_name_beats_translations_of_it(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, police beat a farmer in Ouest department over a land dispute.")
+    assert countries.get("Ouest department") == "HTI"
+
+
+def test_a_village_abroad_of_town_size_gives_way_to_the_articles_area(parse, gaz) -> None:
+    text = "On Friday, militants shelled an army post in Tabaj village in Xqzabad district of Kirkuk province."
+    countries = _countries(parse, gaz, text)
+    assert countries.get("Tabaj village") == "IRQ"
+
+
+def test_an_area_of_a_city_lies_in_that_city(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, workers gathered at Gota area of Ahmedabad city, demanding their wages.")
+    assert countries.get("Gota") == "IND"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the tagger split the name into two entities
+    ("On Friday, lawyers rallied outside the court in Toba Tek Singh city over a colleague's arrest.",
+     "Toba Tek Singh", "PAK"),
+    # a title-like first word left out of the entity
+    ("On Friday, a vendor was shot in Barangay Calumpang, General Santos, a police report said.",
+     "General Santos", "PHL"),
+    # small words inside the name
+    ("On Friday, in Barra de Santo Antonio, Alagoas, a fisherman was shot at the harbour.",
+     "Barra de Santo Antonio", "BRA"),
+])
+def test_a_name_the_tagger_cut_short_is_read_whole(parse, gaz, text: str, name: str, country: str) -> None:
+    countries = _countries(parse, gaz, text)
+    assert countries.get(name) == country, countries

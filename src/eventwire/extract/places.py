@@ -35,6 +35,7 @@ from eventwire.resolve.gazetteer import (
     haversine_km,
     load_gazetteer,
     normalise_toponym,
+    strip_generic_words,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -47,8 +48,14 @@ PLACE_CUES = frozenset(
      "island", "river", "mountains", "desert", "crossing", "subdivision", "commune", "lga", "tehsil",
      "taluka", "taluk", "department", "prefecture", "sector", "township", "barangay", "oblast", "raion",
      "rayon", "mandal", "block", "subdistrict", "sub-district", "sub-division", "frontline", "front",
-     *ROAD_NOUNS}
+     "parish", *ROAD_NOUNS}
 )
+# The noun after a name tells which reading it is: "Amara city" a town, "Manchester parish" an area.
+TOWN_CUES = frozenset({"town", "city", "village"})
+AREA_CUES = frozenset({
+    "province", "governorate", "state", "department", "county", "parish", "prefecture", "oblast", "municipality",
+})
+CUE_BONUS = 2.0
 PLACE_PREPOSITIONS = frozenset(
     {"in", "near", "at", "outside", "around", "into", "across", "inside", "from", "to", "towards",
      "toward", "of", "north", "south", "east", "west", "between"}
@@ -564,21 +571,53 @@ def _entity_pieces(doc: Doc) -> list[Span]:
     return pieces
 
 
+MAX_NAME_GROWTH = 3  # words an entity may be grown by on either side
+
+
 def _with_name_tail(ent: Span, gazetteer: Gazetteer) -> Span:
-    """"Al Bab", "Kafr Qaddum", "Santa Cruz de la Sierra": an entity the small model ended one
-    word early, grown over the untagged proper nouns after it when the whole is a known place."""
+    """"Al Bab", "Kafr Qaddum", "Santa Cruz de la Sierra", "Toba Tek Singh", "General Santos":
+    an entity the small model cut short, grown over the proper nouns beside it when the whole
+    is a known place name; the longest such whole wins."""
     doc = ent.doc
-    if ent.label_ not in PLACE_LABELS and not _in_strong_place_position(ent):
-        return ent  # a person's or group's name runs on only where a place stands: "in Kafr Qaddum"
-    end = ent.end
-    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
-        end += 1
-    while end > ent.end:
-        grown = Span(doc, ent.start, end, label=ent.label_)
-        if _is_known_name(_core_name(grown), gazetteer):
-            return grown
-        end -= 1
+    first, last = ent.start, ent.end
+    while first > 0 and ent.start - first < MAX_NAME_GROWTH and _name_word(doc[first - 1]) and not doc[first - 1].is_sent_start:
+        first -= 1
+    while last < len(doc) and last - ent.end < MAX_NAME_GROWTH and _name_word(doc[last]):
+        last += 1
+    grown = [
+        Span(doc, start, end, label="GPE")  # the gazetteer vouches for the whole
+        for start in range(first, ent.start + 1) for end in range(ent.end, last + 1)
+        if (start, end) != (ent.start, ent.end) and doc[start].text[:1].isupper() and doc[end - 1].text[:1].isupper()
+    ]
+    for span in sorted(grown, key=len, reverse=True):
+        name = _core_name(span)
+        if not (_is_known_name(name, gazetteer) or _is_listed_name(name, gazetteer)):
+            continue
+        if ent.label_ in PLACE_LABELS or _in_strong_place_position(span) or _is_strong_name(name, gazetteer):
+            return span  # a person's or group's name runs on only where a place stands: "in Kafr Qaddum"
     return ent
+
+
+def _name_word(token: Token) -> bool:
+    """A word a place name can run on with: a proper noun, or a small word inside one ("de")."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or token.lower_ in NAME_CONNECTORS - {"-", "on", "a", "e", "y"}
+
+
+def _grown_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The entities, each grown to its whole name; what a grown name swallows is dropped."""
+    grown: list[Span] = []
+    covered: set[int] = set()
+    for ent in sorted(_entity_pieces(doc), key=lambda e: e.start):
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        whole = _with_name_tail(ent, gazetteer)
+        if whole is not ent:
+            grown = [g for g in grown if g.end <= whole.start]  # "Toba" inside "Toba Tek Singh"
+            covered.update(range(whole.start, whole.end))
+        grown.append(whole)
+    return grown
 
 
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
@@ -589,7 +628,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
     organisation), "name" (a well-known place name anywhere), "demonym" (NORP entities and
     adjectives), "embedded" (inside an organisation's name).
     """
-    entities = [_with_name_tail(ent, gazetteer) for ent in _entity_pieces(doc)]
+    entities = _grown_entities(doc, gazetteer)
     spans: list[tuple[Span, str]] = [(ent, "ner") for ent in entities if ent.label_ in PLACE_LABELS]
     for ent in entities:
         if ent.label_ in PLACE_LABELS:
@@ -752,7 +791,7 @@ def find_toponyms(
     candidates: list[tuple[Span, str, Role]] = []
     for span, source in _candidate_spans(doc, gazetteer):
         span = _city_of_a_quarter(_from_the_roads_start(span), gazetteer)
-        name = _core_name(span)
+        name = _name_to_look_up(span, gazetteer)
         if source != "ner" and len(name) < MIN_NAME_LENGTH:
             continue
         candidates.append((span, name, _role(span, source)))
@@ -762,6 +801,7 @@ def find_toponyms(
         spans=[(span.start_char, span.end_char) for span, _, _ in candidates],
         incidental=[role in ("modifier", "metonym") for _, _, role in candidates],
         in_brackets=[_in_parenthesis(span) for span, _, _ in candidates],
+        cues=[_cue_of(span) for span, _, _ in candidates],
     )
     mentions = []
     for (span, name, role), entry in zip(candidates, entries):
@@ -772,6 +812,25 @@ def find_toponyms(
             role = "metonym"
         mentions.append(PlaceMention(span.start, span.end, span.text, entry, role, stand_in))
     return mentions
+
+
+def _name_to_look_up(span: Span, gazetteer: Gazetteer) -> str:
+    """'the Qaim region' -> 'Qaim'; but 'Benin City', 'Kuwait City' are names of their own."""
+    core = _core_name(span)
+    if span[-1].lower_ in TOWN_CUES and core != span.text:
+        whole = _without_article(span)
+        if _is_strong_name(whole, gazetteer):
+            return whole
+    return core
+
+
+def _cue_of(span: Span) -> str | None:
+    """The place noun written with the name ('Amara city', 'Manchester parish'), if any."""
+    doc = span.doc
+    last = span[-1].lower_
+    if last in PLACE_CUES:
+        return last
+    return doc[span.end].lower_ if span.end < len(doc) and doc[span.end].lower_ in PLACE_CUES else None
 
 
 def _names_a_road(span: Span) -> bool:
@@ -843,6 +902,7 @@ def find_places(
 
 MAX_CANDIDATES = 40  # candidates per name, best first by the gazetteer's order
 ALTERNATE_NAME_PENALTY = 1.5  # a town found by one of its alternate names, not its own
+AREA_ALIAS_PENALTY = 0.3  # an admin area found by another name than its own (a translation, a variant)
 CAPITAL_BONUS = 2.0  # a national capital
 COUNTRY_WEIGHT = 2.0  # x ln(1 + other toponyms in the candidate's country)
 CONTINENT_WEIGHT = 0.7  # x ln(1 + other toponyms in its continent)
@@ -852,6 +912,7 @@ NEARBY_KM = 150.0
 CONTAINER_WEIGHT = 4.0  # "Paris, Texas": a candidate inside the place named after the comma
 CONTEXT_KEY = "\0context:"  # keys of the countries the article is known to be about, beside its toponyms
 FALLBACK_POPULATION = 20_000  # a smaller town abroad, in a story about elsewhere: see _fallback
+VILLAGE_POPULATION = 100_000  # the same for a place the text calls a village
 NEAR_POINT_WEIGHT = 6.0  # x exp(-km / NEARBY_KM) for each point the caller gives
 _ROUNDS = 3
 _TEMPERATURE = 1.0
@@ -891,6 +952,8 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
         if demonym is not None and match.entry == demonym:
             continue
         prior = _prior_of(match.entry, match.exact, match.tier)
+        if match.entry.feature in ("admin1", "admin2") and _area_key(match.entry.name) != _area_key(name):
+            prior -= AREA_ALIAS_PENALTY  # "Ouest" is Haiti's Ouest before any "Western" province
         if match.entry.feature == "city":
             if _canonical(match.entry.name) != canon:
                 prior -= ALTERNATE_NAME_PENALTY  # "Youngstown" is also a former name of a village
@@ -909,11 +972,35 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
     return found
 
 
+def _favour_the_kind(cands: list[_Candidate], cue: str | None) -> list[_Candidate]:
+    """A town cue favours towns, an area cue admin areas, when the name has readings of both."""
+    if cue in TOWN_CUES:
+        wanted = ("city",)
+    elif cue in AREA_CUES:
+        wanted = ("admin1", "admin2")
+    else:
+        return cands
+    best_wanted = max((c.prior for c in cands if c.entry.feature in wanted), default=None)
+    best_other = max((c.prior for c in cands if c.entry.feature not in wanted), default=None)
+    if best_wanted is None or best_other is None:
+        return cands
+    bonus = max(CUE_BONUS, best_other - best_wanted + CUE_BONUS / 4)  # the cue decides between kinds
+    for c in cands:
+        if c.entry.feature in wanted:
+            c.prior += bonus
+    return cands
+
+
 def _continent(entry: GazetteerEntry, gazetteer: Gazetteer) -> str | None:
     if entry.feature == "continent":
         return entry.name
     continent = gazetteer.continent(entry.country_iso3) if entry.country_iso3 else None
     return continent.name if continent is not None else None
+
+
+def _area_key(name: str) -> str:
+    key = _canonical(name)
+    return strip_generic_words(key) or key
 
 
 def _canonical(name: str) -> str:
@@ -964,6 +1051,7 @@ def resolve_article_toponyms(
     home_countries: Sequence[str] = (),
     incidental: Sequence[bool] = (),
     in_brackets: Sequence[bool] = (),
+    cues: Sequence[str | None] = (),
 ) -> list[GazetteerEntry | None]:
     """Resolve every toponym of one article, each in the light of the others.
 
@@ -976,15 +1064,17 @@ def resolve_article_toponyms(
     countries every place of the article lies in where it can (a one-country mission's report);
     ``incidental``: for each name, whether it is only a modifier or a government's seat ("US
     dollar", "Washington said"), which does not tell where the article's places lie;
-    ``in_brackets``: for each name, whether it stands in an admin chain in brackets. Without a
+    ``in_brackets``: for each name, whether it stands in an admin chain in brackets; ``cues``:
+    for each name, the place noun written with it ("city", "province"), which favours the
+    readings of that kind. Without a
     ``gazetteer``, the process-wide one (:func:`~eventwire.resolve.gazetteer.load_gazetteer`).
     """
     gazetteer = gazetteer or load_gazetteer()
     keys = [_key(name) for name in names]
     distinct: dict[str, list[_Candidate]] = {}
-    for name, key in zip(names, keys):
+    for name, key, cue in zip(names, keys, [*cues, *[None] * (len(names) - len(cues))]):
         if key not in distinct:
-            distinct[key] = _candidates(name, gazetteer)
+            distinct[key] = _favour_the_kind(_candidates(name, gazetteer), cue)
     fixed: set[str] = set()
     for iso3 in dict.fromkeys(context_countries):
         entry = gazetteer.country(iso3)
@@ -1002,9 +1092,10 @@ def resolve_article_toponyms(
     incidental_keys = _only_incidental(keys, incidental)
     containers = {outer for inner, outer in links if inner != outer}
     containers.update(key for key, flag in zip(keys, in_brackets) if flag)
+    villages = {key for key, cue in zip(keys, cues) if cue == "village"}
     chosen = {
         key: top.entry if _written_as_area(key, top, containers)
-        else _fallback(key, top, best, gazetteer, distinct[key], incidental_keys)
+        else _fallback(key, top, best, gazetteer, distinct[key], incidental_keys, key in villages)
         for key, top in best.items()
     }
     for inner, outer in links:  # "Tuban, Lahij": no Tuban in Yemen, so a place of Lahij's
@@ -1161,7 +1252,7 @@ def _only_incidental(keys: Sequence[str], incidental: Sequence[bool]) -> set[str
 
 def _fallback(
     key: str, top: _Candidate | None, best: dict[str, _Candidate | None], gazetteer: Gazetteer,
-    candidates: list[_Candidate], incidental: set[str],
+    candidates: list[_Candidate], incidental: set[str], village: bool = False,
 ) -> GazetteerEntry | None:
     """A small town abroad, when every other toponym of the article lies in other countries,
     is likely a village the gazetteer lacks ("Nadas in rural Ras al Ain in al-Hasakeh"): the
@@ -1169,7 +1260,8 @@ def _fallback(
     if top is None:
         return None
     entry = top.entry
-    if entry.feature not in ("city", "admin2") or entry.population >= FALLBACK_POPULATION:
+    small = VILLAGE_POPULATION if village else FALLBACK_POPULATION  # "Tabaj village": no town of 30,000
+    if entry.feature not in ("city", "admin2") or entry.population >= small:
         return entry
     if entry.feature == "admin2" and entry.population == 0:
         return entry  # an area whose towns are unknown is not known to be small
@@ -1203,7 +1295,7 @@ _IN_AREA = re.compile(
 )
 
 
-_CUE_THEN_MARK = re.compile(r"^\s+(\w+)\s*([,(])\s*$")
+_CUE_THEN_MARK = re.compile(r"^\s+(\w+)\s*([,(]|of(?:\s+the)?\s)\s*$")
 
 
 def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
