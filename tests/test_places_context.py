@@ -144,3 +144,16 @@ def test_an_area_of_a_city_lies_in_that_city(parse, gaz) -> None:
 def test_a_name_the_tagger_cut_short_is_read_whole(parse, gaz, text: str, name: str, country: str) -> None:
     countries = _countries(parse, gaz, text)
     assert countries.get(name) == country, countries
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_nearest_area_of_its_chain(parse, gaz) -> None:
+    # "Lusk" is only a small town abroad here: the town written after it stands in, not the province
+    doc = parse("On Friday, soldiers clashed with gunmen in Lusk locality (Rutshuru, Nord-Kivu).")
+    places = {m.text: m.entry for m in find_toponyms(doc, gaz)}
+    lusk = next(entry for text, entry in places.items() if text.startswith("Lusk"))
+    assert (lusk.name, lusk.feature) == ("Rutshuru", "city")
+
+
+def test_an_alternate_spelling_in_an_admin_chain_is_a_place_whatever_the_tagger_says(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, troops exchanged fire across the LoC in Xqzpur sector area (Poonch district, J&K).")
+    assert countries.get("Poonch district", countries.get("Poonch")) == "IND", countries

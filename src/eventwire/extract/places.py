@@ -642,9 +642,11 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
                 ent.label_ == "NORP" or ent.root.dep_ in ("amod", "compound")
             ):
                 spans.append((ent, "demonym"))
-            elif ent.label_ == "NORP" and (
+            elif ent.label_ == "NORP" and ((
                 _in_strong_place_position(ent) or (gazetteer.demonym_place(core) is None and _where_places_stand(ent, spans))
-            ) and _is_known_name(own, gazetteer):
+            ) and _is_known_name(own, gazetteer) or (
+                gazetteer.demonym_place(core) is None and _in_parenthesis(ent) and _is_listed_name(core, gazetteer)
+            )):
                 spans.append((_extend_with_cue(ent), "position"))  # "in Asuncion", "(Shopian district" as NORP
             elif ent.label_ == "NORP" and gazetteer.demonym_place(core) is None and _is_strong_name(core, gazetteer):
                 spans.append((ent, "name"))  # "the countryside of Aleppo" labelled NORP
@@ -1119,6 +1121,14 @@ def resolve_article_toponyms(
             chosen[inner] = _inside_container(
                 chosen[inner], chosen[outer], distinct[inner], best.get(outer), distinct[outer]
             )
+    for inner, outer in ordered_links:  # "Rubare locality (Rutshuru, Nord-Kivu)": the nearest area stands in
+        stand_in, container = chosen.get(inner), chosen.get(outer)
+        if (
+            inner != outer and stand_in is not None and container is not None and stand_in != container
+            and container.feature in ("city", "admin2") and lies_in(container, stand_in)
+            and all(c.entry != stand_in for c in distinct[inner])
+        ):
+            chosen[inner] = container
     if home_countries:  # a one-country mission's report: its places lie in that country
         for key, entry in chosen.items():
             at_home = [c for c in distinct.get(key, []) if c.entry.country_iso3 in home_countries]
