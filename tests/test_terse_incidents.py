@@ -25,6 +25,13 @@ def _sub_event_types(nlp, text: str) -> list[str]:
     # the tagger reads "demonstration denouncing" as two nouns
     ("On Saturday, in Arequipa, a group of farmers staged a demonstration denouncing that they had been cheated.",
      "Peaceful protest"),
+    ("On Saturday, in Campinas, armed men used explosives to blow open a cash machine.", "Remote explosive/landmine/IED"),
+    ("On Saturday, in Puebla, farmers blocked Reforma Boulevard to demand water.", "Peaceful protest"),
+    ("On Saturday, in Morelia, students blocked the railway tracks for two hours.", "Peaceful protest"),
+    ("On Saturday, teachers formed a human chain in Khulna city to demand their arrears.", "Peaceful protest"),
+    ("On Saturday, security forces forcibly disappeared a journalist in Aden.", "Abduction/forced disappearance"),
+    # the parse hung the passive's subject on the place before it
+    ("On Saturday, in Tecate municipality, Baja California, a dead man with bruises was found near a dam.", "Attack"),
 ])
 def test_sub_event_type_of_one_line_incidents(nlp, text: str, sub_event_type: str) -> None:
     assert sub_event_type in _sub_event_types(nlp, text)
@@ -41,3 +48,11 @@ def test_a_suspect_captured_by_police_is_no_battle(nlp) -> None:
 
 def test_drugs_found_are_no_killing(nlp) -> None:
     assert "Attack" not in _sub_event_types(nlp, "On Saturday, police found two kilograms of cocaine in a truck.")
+
+
+def test_an_event_kind_listed_twice_is_refused() -> None:
+    from eventwire.resolve.event_types import EventTable, load_event_table
+
+    kinds = load_event_table().kinds
+    with pytest.raises(ValueError, match="listed twice"):
+        EventTable([*kinds, kinds[0]])

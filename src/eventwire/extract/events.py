@@ -134,7 +134,23 @@ def _object_words(token: Token) -> list[str]:
         if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in LEAVING_VERBS:
             # "withdrew from the town": the place left is what the withdrawal acts on
             words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    lost = _lost_passive_subject(token)
+    if lost is not None:
+        words.append(lost.lemma_.lower())
+        words.extend(c.lemma_.lower() for c in lost.children if c.dep_ in ("compound", "amod"))
     return words
+
+
+def _lost_passive_subject(verb: Token) -> Token | None:
+    """"..., Hidalgo, a dead body with signs of violence was found": a passive whose subject
+    the parse hung elsewhere; the nearest noun before it that is no prepositional object."""
+    deps = {child.dep_ for child in verb.children}
+    if "auxpass" not in deps or "nsubjpass" in deps:
+        return None
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.pos_ == "NOUN" and token.dep_ not in ("pobj", "compound", "poss"):
+            return token
+    return None
 
 
 STONES = frozenset({"stone", "rock", "brick", "stick", "club"})

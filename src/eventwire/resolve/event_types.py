@@ -88,6 +88,10 @@ class EventTable:
         self.protest_outcomes = protest_outcomes
         self.two_sided_cues = two_sided_cues
         self.by_id = {kind.id: kind for kind in kinds}
+        if len(self.by_id) != len(kinds):
+            seen: set[str] = set()
+            twice = sorted({kind.id for kind in kinds if kind.id in seen or seen.add(kind.id)})
+            raise ValueError(f"event kinds listed twice: {', '.join(twice)}")
         self.statement_verbs = frozenset(verb for kind in kinds if kind.statement for verb in kind.verbs)
 
     def match_noun(self, lemma: str, modifiers: list[str], head_verb: str | None = None) -> EventKind | None:
