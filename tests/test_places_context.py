@@ -157,3 +157,8 @@ def test_a_village_the_gazetteer_lacks_takes_the_nearest_area_of_its_chain(parse
 def test_an_alternate_spelling_in_an_admin_chain_is_a_place_whatever_the_tagger_says(parse, gaz) -> None:
     countries = _countries(parse, gaz, "On Friday, troops exchanged fire across the LoC in Xqzpur sector area (Poonch district, J&K).")
     assert countries.get("Poonch district", countries.get("Poonch")) == "IND", countries
+
+
+def test_a_quarter_across_a_line_from_its_city_keeps_its_own_reading(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, police raided homes in the Beit Hanina neighbourhood of Jerusalem.")
+    assert countries.get("Beit Hanina") == "PSE"

@@ -1144,6 +1144,7 @@ def resolve_article_toponyms(
 
 CONTAINER_CONFIDENCE = 0.3
 NEIGHBOUR_KM = 100.0  # "X, Y" with Y a town: an X this close is a neighbour, farther a namesake
+ACROSS_A_LINE_KM = 15.0  # the same for an X the gazetteer puts in another country ("Shufat of Jerusalem")
 
 
 AREA_CONTAINERS = frozenset({"country", "admin1", "admin2", "region"})
@@ -1186,11 +1187,10 @@ def _inside_container(
         return entry  # "Tijuana, Baja California": a known town outweighs a doubtful reading of its area
     if entry.feature in ("continent", "country") or (entry.feature == "admin1" and container.feature != "country"):
         return entry  # "Iraq, Syria", "Texas, Florida": a list, not a place in an area
-    if (
-        container.country_iso3 == entry.country_iso3 and container.feature in ("city", "admin2")
-        and haversine_km((entry.latitude, entry.longitude), (container.latitude, container.longitude)) <= NEIGHBOUR_KM
-    ):
-        return entry  # a neighbouring place, as far as the gazetteer knows
+    if container.feature in ("city", "admin2"):
+        km = haversine_km((entry.latitude, entry.longitude), (container.latitude, container.longitude))
+        if km <= (NEIGHBOUR_KM if container.country_iso3 == entry.country_iso3 else ACROSS_A_LINE_KM):
+            return entry  # a neighbouring place, as far as the gazetteer knows; a quarter across a line too
     return container
 
 
