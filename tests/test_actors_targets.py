@@ -170,3 +170,18 @@ def test_a_country_of_several_words_is_read_whole(nlp) -> None:
     assert all(e.actor2 is None or e.actor2.country_iso3 != "IRL" for e in events)
     events = events_of(nlp, "Gunmen killed three South Sudanese traders in South Sudan on Friday.")
     assert all(e.actor2 is None or e.actor2.country_iso3 != "SDN" for e in events)
+
+
+def test_people_counted_with_up_to_are_still_the_object(nlp) -> None:
+    event = main_event_of(nlp, "Rebels have kidnapped up to 16 Chinese engineers from a town market.")
+    assert event.actor2 is not None and event.actor2.country_iso3 == "CHN"
+
+
+def test_an_attack_on_a_camp_for_refugees_targets_the_refugees(nlp) -> None:
+    event = main_event_of(nlp, "A shelter for Sudanese refugees was attacked by armed men near Gambela on Monday.")
+    assert event.actor2 is not None and event.actor2.country_iso3 == "SDN"
+
+
+def test_what_someone_is_against_is_not_their_nationality(nlp) -> None:
+    event = main_event_of(nlp, "An anti-Iran activist was shot dead in a suburb of Erbil on Monday.")
+    assert event.actor2 is None or event.actor2.country_iso3 != "IRN"

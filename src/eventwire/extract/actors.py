@@ -91,6 +91,14 @@ PRO_PATTERN = re.compile(r"\bpro[-\s]+([A-Z][\w']+)")
 BACKED_PATTERN = re.compile(r"\b([A-Z][\w']+)[-\s]+(?:backed|supported|sponsored|aligned|allied)\b")
 
 
+def _against_it(token: Token) -> bool:
+    """"anti-Syria", "anti-American": the name is what someone opposes."""
+    doc = token.doc
+    if token.lower_.startswith("anti-"):
+        return True
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     actor: Actor
@@ -715,6 +723,8 @@ class ActorResolver:
         for tok in span:
             if tok.i > 0 and self.doc[tok.i - 1].lower_ in ("ethnic", "ethnically"):
                 continue  # "ethnic Turks" are no citizens of Turkey
+            if _against_it(tok):
+                continue  # "an anti-Syria journalist" is against Syria, not of it
             if tok.ent_iob_ == "B" and tok.ent_type_ in ("GPE", "NORP"):
                 end = tok.i + 1
                 while end < len(self.doc) and self.doc[end].ent_iob_ == "I":

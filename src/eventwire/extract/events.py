@@ -493,10 +493,10 @@ def _target_token(token: Token, *, bodies: bool = True) -> Token | None:
     object of on/against/at (and, with ``bodies``, whose "bodies" were found)."""
     if token.pos_ == "VERB":
         if reads_passive(token):
-            return patient_of(token)
-        return _victim_object(token) or _first_actor_like(
+            return _people_a_site_is_for(patient_of(token))
+        return _people_a_site_is_for(_victim_object(token) or _first_actor_like(
             [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
-        )
+        ))
     target = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
     if bodies and target is None and token.lemma_.lower() in ("body", "bodies", "remains", "corpse"):
         target = next(prep_objects(token, frozenset({"of"})), None)
@@ -504,6 +504,17 @@ def _target_token(token: Token, *, bodies: bool = True) -> Token | None:
     if verb is not None and verb.lemma_ in EVENT_OBJECT_VERBS and token.dep_ in ("nsubj",):
         target = target or direct_object(verb)
     return target
+
+
+# Places people live or are cared for: an attack on one is an attack on them.
+SHELTER_SITES = frozenset({"camp", "shelter", "home", "school", "hospital", "centre", "center", "settlement", "orphanage"})
+
+
+def _people_a_site_is_for(target: Token | None) -> Token | None:
+    """"a camp for Congolese refugees was attacked": the refugees are the target."""
+    if target is None or target.lemma_.lower() not in SHELTER_SITES:
+        return target
+    return next(prep_objects(target, frozenset({"for"})), target)
 
 
 # What is fired or used is the weapon, not the target: "fired rifles at villagers".

@@ -103,6 +103,19 @@ def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return child
+    return _counted_object(verb)
+
+
+def _counted_object(verb: Token) -> Token | None:
+    """"kidnapped up to 16 advisers": the parse takes "up" for a particle and the counted
+    people for the object of its "to"."""
+    for particle in verb.children:
+        if particle.dep_ == "prt" and particle.lower_ == "up":
+            for prep in particle.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    counted = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
+                        return counted
     return None
 
 
