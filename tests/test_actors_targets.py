@@ -185,3 +185,13 @@ def test_an_attack_on_a_camp_for_refugees_targets_the_refugees(nlp) -> None:
 def test_what_someone_is_against_is_not_their_nationality(nlp) -> None:
     event = main_event_of(nlp, "An anti-Iran activist was shot dead in a suburb of Erbil on Monday.")
     assert event.actor2 is None or event.actor2.country_iso3 != "IRN"
+
+
+def test_what_the_doer_used_is_how_the_act_was_done_not_an_act(nlp) -> None:
+    event = main_event_of(nlp, "Foreign aircraft using guided missiles killed 3 Yemenis in an attack on a depot in Saada.")
+    assert event.actor2 is not None and event.actor2.country_iso3 == "YEM"
+
+
+def test_an_old_name_of_a_country_gives_its_people(nlp) -> None:
+    event = main_event_of(nlp, "Gunmen killed two Kampuchean fishermen on the river near Chau Doc on Monday.")
+    assert event.actor2 is not None and event.actor2.country_iso3 == "KHM"

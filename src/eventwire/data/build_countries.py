@@ -163,6 +163,7 @@ CURATED: dict[str, dict[str, list[str]]] = {
     "BGD": {"demonyms": ["Bangladeshi"], "seats": ["Dhaka"]},
     "LKA": {"demonyms": ["Sri Lankan"], "seats": ["Colombo"]},
     "NPL": {"demonyms": ["Nepali", "Nepalese"], "seats": ["Kathmandu"]},
+    "KHM": {"aliases": ["Kampuchea"], "demonyms": ["Kampuchean", "Khmer"], "seats": ["Phnom Penh"]},
     "MMR": {"aliases": ["Burma"], "demonyms": ["Burmese"],
             "seats": ["Naypyidaw", "Naypyitaw", "Nay Pyi Taw"]},
     "CHN": {"aliases": ["PRC", "People's Republic of China", "mainland China"],

@@ -216,6 +216,16 @@ WEAPON_NAMES = frozenset({"ied", "ieds", "bomb", "bombs", "landmine", "landmines
                           "rocket", "rockets", "missile", "missiles", "drone", "drones", "mortar", "mortars"})
 
 
+def _instrument(token: Token) -> bool:
+    """"aircraft using guided missiles killed four": what a participle says the doer used is
+    how the act was done, not an act of its own."""
+    head = token.head
+    return (
+        token.pos_ == "NOUN" and token.dep_ == "dobj" and head.lemma_.lower() in ("use", "wield", "carry")
+        and head.tag_ == "VBG" and head.dep_ == "acl" and head.head.dep_ == "nsubj"
+    )
+
+
 def _before_mistagged_participle(token: Token) -> bool:
     """"staged a demonstration denouncing ...": the tagger took the participle after the noun
     for a noun the noun qualifies; the noun is the thing done."""
@@ -677,7 +687,7 @@ class _MentionFinder:
             return None
         hyphen_start = _hyphenated_word(token) is not None
         if (token.dep_ == "compound" and not hyphen_start and not _before_mistagged_participle(token)) or (
-            is_topic(token) or _in_hyphenated_word(token)
+            is_topic(token) or _in_hyphenated_word(token) or _instrument(token)
         ):
             return None
         kind = _kind_of(token, self.table)
