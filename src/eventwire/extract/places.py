@@ -1074,7 +1074,8 @@ def resolve_article_toponyms(
     gazetteer = gazetteer or load_gazetteer()
     keys = [_key(name) for name in names]
     distinct: dict[str, list[_Candidate]] = {}
-    for name, key, cue in zip(names, keys, [*cues, *[None] * (len(names) - len(cues))]):
+    cues = [*cues, *[None] * (len(names) - len(cues))]
+    for name, key, cue in zip(names, keys, cues):
         if key not in distinct:
             distinct[key] = _favour_the_kind(_candidates(name, gazetteer), cue)
     fixed: set[str] = set()
@@ -1121,14 +1122,7 @@ def resolve_article_toponyms(
             chosen[inner] = _inside_container(
                 chosen[inner], chosen[outer], distinct[inner], best.get(outer), distinct[outer]
             )
-    for inner, outer in ordered_links:  # "Rubare locality (Rutshuru, Nord-Kivu)": the nearest area stands in
-        stand_in, container = chosen.get(inner), chosen.get(outer)
-        if (
-            inner != outer and stand_in is not None and container is not None and stand_in != container
-            and container.feature in ("city", "admin2") and lies_in(container, stand_in)
-            and all(c.entry != stand_in for c in distinct[inner])
-        ):
-            chosen[inner] = container
+    _nearest_areas_stand_in(chosen, distinct, ordered_links)
     if home_countries:  # a one-country mission's report: its places lie in that country
         for key, entry in chosen.items():
             at_home = [c for c in distinct.get(key, []) if c.entry.country_iso3 in home_countries]
@@ -1140,6 +1134,21 @@ def resolve_article_toponyms(
         elif entry is not None and _names_water(key) and not _supported_country(key, entry, best):
             chosen[key] = _water_body(distinct[key]) or entry  # "a Red Sea port": the sea, not Sudan's state
     return [chosen[key] for key in keys]
+
+
+def _nearest_areas_stand_in(
+    chosen: dict[str, GazetteerEntry | None], distinct: dict[str, list[_Candidate]], links: list[tuple[str, str]]
+) -> None:
+    """"Xqz locality (Rutshuru, Nord-Kivu)": a place the gazetteer lacks, given a wider stand-in,
+    takes the narrowest area its chain names inside that stand-in (in place)."""
+    for inner, outer in links:
+        stand_in, container = chosen.get(inner), chosen.get(outer)
+        if (
+            inner != outer and stand_in is not None and container is not None and stand_in != container
+            and container.feature in ("city", "admin2") and lies_in(container, stand_in)
+            and all(c.entry != stand_in for c in distinct[inner])
+        ):
+            chosen[inner] = container
 
 
 CONTAINER_CONFIDENCE = 0.3
@@ -1183,7 +1192,10 @@ def _inside_container(
     inside = [c for c in cands if lies_in(c.entry, container)]
     if inside:
         return max(inside, key=lambda c: c.score).entry
-    if entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION and not _outweighs(container, entry, container_readings):
+    if (
+        entry.feature == "city" and entry.population >= STRONG_TOWN_POPULATION
+        and not _outweighs(container, entry, container_readings)
+    ):
         return entry  # "Tijuana, Baja California": a known town outweighs a doubtful reading of its area
     if entry.feature in ("continent", "country") or (entry.feature == "admin1" and container.feature != "country"):
         return entry  # "Iraq, Syria", "Texas, Florida": a list, not a place in an area
