@@ -162,3 +162,22 @@ def test_an_alternate_spelling_in_an_admin_chain_is_a_place_whatever_the_tagger_
 def test_a_quarter_across_a_line_from_its_city_keeps_its_own_reading(parse, gaz) -> None:
     countries = _countries(parse, gaz, "On Friday, police raided homes in the Beit Hanina neighbourhood of Jerusalem.")
     assert countries.get("Beit Hanina") == "PSE"
+
+
+def test_a_doubled_letter_is_no_other_name(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Saturday, rival activists scuffled in Odessa after a wreath-laying.")
+    assert countries.get("Odessa") == "UKR"
+
+
+@pytest.mark.parametrize("text", [
+    # the rest of a name the gazetteer lacks between a toponym and its area
+    "On Friday, a roadside bomb exploded in Karak al Gharbi area (Marib), a local source said.",
+])
+def test_a_longer_unknown_name_still_lies_in_the_area_after_it(parse, gaz, text: str) -> None:
+    countries = _countries(parse, gaz, text)
+    assert set(countries.values()) == {"YEM"}, countries
+
+
+def test_two_place_nouns_before_the_bracket_still_link_the_chain(parse, gaz) -> None:
+    countries = _countries(parse, gaz, "On Friday, troops exchanged fire at Kearny sector area (Poonch district, J&K).")
+    assert set(countries.values()) == {"IND"}, countries

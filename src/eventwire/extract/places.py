@@ -1005,12 +1005,17 @@ def _area_key(name: str) -> str:
     return strip_generic_words(key) or key
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+MIN_SPELLED_OUT = 4  # shorter names are often acronyms, whose letters are not spellings
+
+
 def _canonical(name: str) -> str:
     """A spelling-insensitive key: "St. Petersburg" and "Saint Petersburg", "al-Qaim" and
-    "Qaim" meet."""
+    "Qaim", "Odessa" and "Odesa" meet."""
     key = _key(name)
     key = expand_abbreviations(key) or key
-    return core_toponym(key, key) or key
+    core = core_toponym(key, key) or key
+    return _DOUBLED.sub(r"\1", core) if len(core) > MIN_SPELLED_OUT else core  # not "FIS" for "Fiss"
 
 
 def _tier_of(entry: GazetteerEntry) -> int:
@@ -1317,7 +1322,13 @@ _IN_AREA = re.compile(
 )
 
 
-_CUE_THEN_MARK = re.compile(r"^\s+(\w+)\s*([,(]|of(?:\s+the)?\s)\s*$")
+# "Badah town (", "Kirni sector area (", "Mafraq ar Ruwayk area (", "Zhari district, ": the rest
+# of a name the gazetteer lacks and place nouns, then a comma, a bracket or "of".
+_CUE_THEN_MARK = re.compile(
+    r"^(?P<rest>(?:\s+(?:[A-Z][\w'’-]*|al|ar|as|ad|an|ash|el|de|del|la))*?)"
+    r"(?P<cues>(?:\s+[a-z-]+){1,2})\s*(?P<mark>[,(]|of(?:\s+the)?\s)\s*$"
+)
+MAX_NAME_REST = 3  # words of a longer unknown name between a toponym and its area
 
 
 def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1328,8 +1339,11 @@ def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     for i, j in zip(order, order[1:]):
         between = text[spans[i][1] : spans[j][0]]
         cue_then_mark = _CUE_THEN_MARK.match(between)
-        if cue_then_mark and cue_then_mark.group(1).lower() in PLACE_CUES:
-            between = " " + cue_then_mark.group(2) + " "  # "Badah town (Larkana", "Zhari district, Kandahar"
+        if (
+            cue_then_mark and all(w.lower() in PLACE_CUES for w in cue_then_mark["cues"].split())
+            and len(cue_then_mark["rest"].split()) <= MAX_NAME_REST
+        ):
+            between = " " + cue_then_mark["mark"] + " "  # "Badah town (Larkana", "Zhari district, Kandahar"
         if between.strip() in (",", "(") and len(between) <= 3:  # "Paris, Texas", "Tieba (Mopti"
             pairs.append((i, j))
         elif between.strip().lower() in ("of", "of the") or _IN_AREA.match(between):
