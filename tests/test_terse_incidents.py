@@ -56,3 +56,8 @@ def test_an_event_kind_listed_twice_is_refused() -> None:
     kinds = load_event_table().kinds
     with pytest.raises(ValueError, match="listed twice"):
         EventTable([*kinds, kinds[0]])
+
+
+def test_the_weapon_fired_is_no_second_event(nlp) -> None:
+    text = "On Saturday, soldiers fired 82mm mortars at rebel positions in the area of Xqzivka, Luhansk."
+    assert _sub_event_types(nlp, text) == ["Shelling/artillery/missile attack"]

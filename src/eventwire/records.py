@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.casualties import ClaimMention
 from eventwire.extract.events import EventCandidate
-from eventwire.extract.places import PLACE_CUES, PlaceMention, lies_in
+from eventwire.extract.places import PLACE_CUES, PlaceMention, lies_in, narrowest_in_chain
 from eventwire.resolve.actors import KBActor, load_actor_kb
 from eventwire.resolve.event_types import load_event_table
 from eventwire.resolve.gazetteer import acled_precision, load_gazetteer, to_place
@@ -39,7 +39,7 @@ def to_records(doc: Doc) -> list[Event]:
 
 
 def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | None:
-    place_mention = _most_specific(candidate.place or _place_told_nearby(candidate, doc), doc)
+    place_mention = narrowest_in_chain(candidate.place or _place_told_nearby(candidate, doc), doc)
     location = _location(place_mention, doc) or _country_of_incident(candidate, doc)
     country = location.country_iso3 if location else candidate.country
     actor1, candidate = _actor1(candidate, country)
@@ -323,44 +323,6 @@ def _location(place: PlaceMention | None, doc: Doc) -> Place | None:
     if place is None:
         return None
     return to_place(place.entry, mention=place.text, precision=_precision(place, doc))
-
-
-CHAIN_TOKENS = 12  # "Al Mahfad district (Abyan)": how far back a place of the chain may stand
-
-
-_BREADTH = {"city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
-
-
-def _breadth(place: PlaceMention) -> int:
-    return _BREADTH.get(place.entry.feature, 0)
-
-
-def _most_specific(place: PlaceMention | None, doc: Doc) -> PlaceMention | None:
-    """The narrowest place of the chain the event's place belongs to: an area written after a
-    place inside it ("Harad (Hajjah)", "Bathinda city (Punjab)", "Mahliyah, Marib"), or before
-    the areas in brackets after it ("in northwestern Yemen (Abs, Hajjah)"), gives way to that
-    place."""
-    seen: set[int] = set()
-    while place is not None and place.start not in seen:  # a place and its namesake area hold each other
-        seen.add(place.start)
-        sentence = doc[place.start].sent
-        inner = [
-            p for p in doc._.places or []
-            if sentence.start <= p.start < place.start and place.start - p.end <= CHAIN_TOKENS
-            and lies_in(p.entry, place.entry)
-        ]
-        bracketed = [  # "northwestern Yemen (Abs, Hajjah)": the first name in the brackets
-            p for p in doc._.places or []
-            if place.end < p.start <= place.end + 2 and doc[place.end].text in ("(", "[")
-            and lies_in(p.entry, place.entry) and _breadth(p) < _breadth(place)
-        ]
-        if inner:
-            place = inner[-1]
-        elif bracketed:
-            place = bracketed[0]
-        else:
-            return place
-    return place
 
 
 # Actors found where they live: a state's own police and soldiers, its civilians, protesters and

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.tokens import Doc
+
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.dates import DateSpan
 from eventwire.extract.events import ARMED_TYPES, EventCandidate, Mention, is_topic
-from eventwire.extract.places import PlaceMention
+from eventwire.extract.places import PlaceMention, narrowest_in_chain
 from eventwire.extract.quotes import Quote
 from eventwire.resolve.event_types import EventTable
 
@@ -62,6 +64,7 @@ def _group_violent(mentions: list[Mention]) -> tuple[list[EventCandidate], dict[
 
 def _split_by_place(family: list[Mention]) -> list[EventCandidate]:
     kind = family[0].root.kind
+    doc = family[0].trigger.doc
     by_country: dict[str | None, list[PlaceMention]] = defaultdict(list)
     for mention in family:
         for place in mention.places:
@@ -72,7 +75,7 @@ def _split_by_place(family: list[Mention]) -> list[EventCandidate]:
         return [EventCandidate(kind=kind, mentions=list(family), place=None, country=None)]
     events: list[EventCandidate] = []
     for country, places in by_country.items():
-        precise = _distinct([p for p in places if p.entry.feature in PRECISE_FEATURES])
+        precise = _distinct(_narrowest([p for p in places if p.entry.feature in PRECISE_FEATURES], doc))
         targets = precise or [places[0]]
         country_events = [EventCandidate(kind=kind, mentions=[], place=p, country=country) for p in targets]
         for mention in family:
@@ -83,6 +86,12 @@ def _split_by_place(family: list[Mention]) -> list[EventCandidate]:
             chosen.mentions.append(mention)
         events.extend(e for e in country_events if e.mentions)
     return events
+
+
+def _narrowest(places: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
+    """"in the area of X, Luhansk": an area written after a place inside it is where that place
+    lies, not a second site; each place gives way to the narrowest of its chain."""
+    return [narrowest_in_chain(p, doc) or p for p in places]
 
 
 def _distinct(places: list[PlaceMention]) -> list[PlaceMention]:

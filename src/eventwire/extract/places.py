@@ -1495,6 +1495,42 @@ def _support(c: _Candidate, others: list[list[_Candidate]], near: Sequence[tuple
     )
 
 
+CHAIN_TOKENS = 12  # "Al Mahfad district (Abyan)": how far back a place of the chain may stand
+_BREADTH = {"city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
+
+
+def _breadth(place: PlaceMention) -> int:
+    return _BREADTH.get(place.entry.feature, 0)
+
+
+def narrowest_in_chain(place: PlaceMention | None, doc: Doc) -> PlaceMention | None:
+    """The narrowest place of the chain a place belongs to: an area written after a place
+    inside it ("Harad (Hajjah)", "Bathinda city (Punjab)", "Mahliyah, Marib"), or before the
+    areas in brackets after it ("in northwestern Yemen (Abs, Hajjah)"), gives way to that
+    place. ``doc._.places`` are the article's places."""
+    seen: set[int] = set()
+    while place is not None and place.start not in seen:  # a place and its namesake area hold each other
+        seen.add(place.start)
+        sentence = doc[place.start].sent
+        inner = [
+            p for p in doc._.places or []
+            if sentence.start <= p.start < place.start and place.start - p.end <= CHAIN_TOKENS
+            and lies_in(p.entry, place.entry)
+        ]
+        bracketed = [  # "northwestern Yemen (Abs, Hajjah)": the first name in the brackets
+            p for p in doc._.places or []
+            if place.end < p.start <= place.end + 2 and doc[place.end].text in ("(", "[")
+            and lies_in(p.entry, place.entry) and _breadth(p) < _breadth(place)
+        ]
+        if inner:
+            place = inner[-1]
+        elif bracketed:
+            place = bracketed[0]
+        else:
+            return place
+    return place
+
+
 def place_of_token(token: Token, places: list[PlaceMention]) -> PlaceMention | None:
     for place in places:
         if place.start <= token.i < place.end:
