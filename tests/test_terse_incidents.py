@@ -61,3 +61,11 @@ def test_an_event_kind_listed_twice_is_refused() -> None:
 def test_the_weapon_fired_is_no_second_event(nlp) -> None:
     text = "On Saturday, soldiers fired 82mm mortars at rebel positions in the area of Xqzivka, Luhansk."
     assert _sub_event_types(nlp, text) == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Saturday, traders held a sit-in and a march in Ranchi city over new levies.",
+    "On Saturday, nurses staged a dharna and a protest in Ranchi city, demanding their unpaid wages.",
+])
+def test_one_kind_told_twice_in_a_sentence_is_one_event(nlp, text: str) -> None:
+    assert len(_sub_event_types(nlp, text)) == 1, _sub_event_types(nlp, text)

@@ -30,6 +30,7 @@ def group_events(mentions: list[Mention], quotes: list[Quote], table: EventTable
         _assign_actors(event, quotes)
         _refine_kind(event, table)
     _riotous_clashes(events)
+    events = _merge_twins(events, event_of)
     events.extend(_group_statements([m for m in mentions if m.kind.statement], event_of))
     events.sort(key=lambda e: e.first_token)
     return events
@@ -144,6 +145,40 @@ def _merge_placeless(events: list[EventCandidate], event_of: dict[int, list[Even
                 continue
         kept.append(event)
     return kept
+
+
+def _merge_twins(events: list[EventCandidate], event_of: dict[int, list[EventCandidate]]) -> list[EventCandidate]:
+    """"staged a dharna and a protest", "held a sit-in and a march": mentions of one sub-event
+    type told in one sentence, at one place, by and against the same sides are one event (a
+    place or a side one of them does not tell is the other's)."""
+    kept: list[EventCandidate] = []
+    for event in sorted(events, key=lambda e: e.first_token):
+        twin = next((k for k in kept if _twins(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        twin.mentions.extend(event.mentions)
+        twin.place = twin.place or event.place
+        twin.country = twin.country or event.country
+        twin.actor1 = twin.actor1 or event.actor1
+        twin.actor2 = twin.actor2 or event.actor2
+        for mention in event.mentions:
+            event_of[id(mention)] = [twin]
+    return kept
+
+
+def _twins(a: EventCandidate, b: EventCandidate) -> bool:
+    return (
+        a.kind.acled_sub_type is not None and a.kind.acled_sub_type == b.kind.acled_sub_type
+        and (a.place is None or b.place is None or a.place.entry == b.place.entry)
+        and _same_side(a.actor1, b.actor1) and _same_side(a.actor2, b.actor2)
+        and bool({m.sentence.start for m in a.mentions} & {m.sentence.start for m in b.mentions})
+    )
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """The same actor, or one of the two not told (it is the other's, from the same sentence)."""
+    return a is None or b is None or a.actor.name == b.actor.name
 
 
 DEATH_LEMMAS = frozenset({"kill", "dead", "death", "die", "murder", "behead", "execute", "body", "corpse", "fatality"})
