@@ -229,21 +229,6 @@ def test_an_acronym_in_brackets_is_no_place(parse, gaz) -> None:
     assert "FIS" not in places
 
 
-def test_a_country_named_only_as_a_modifier_does_not_move_a_small_town_abroad(parse, gaz) -> None:
-    places = _places(parse, gaz, "Shopkeepers angry at the soaring US dollar rate closed the main road in Zgharta.")
-    assert places.get("Zgharta", (None, None))[1] == "LBN"
-
-
-def test_a_name_after_a_place_and_a_comma_is_its_area_however_the_parse_attaches_it(parse, gaz) -> None:
-    places = _places(parse, gaz, "On Sunday, a rally was held in Moda quarter of Kadikoy, Ankara in memory of the victims.")
-    assert places.get("Ankara", (None, None))[1] == "TUR"
-
-
-def test_a_name_with_an_apostrophe_after_in_is_a_place(parse, gaz) -> None:
-    places = _places(parse, gaz, "Gunmen opened fire at a checkpoint on the edge of a village in Sa'dah on Friday.")
-    assert places.get("Sa'dah", (None, None))[1] == "YEM"
-
-
 def test_a_province_written_without_its_province_word_after_a_town_is_read(parse, gaz) -> None:
     places = _places(parse, gaz, "Police shot dead a robbery suspect in Barangay Tiaong, Tabaco, Albay, on Monday.")
     assert places.get("Albay", (None, None)) == ("Province of Albay", "PHL")
@@ -265,21 +250,22 @@ def test_a_road_named_after_a_sea_is_no_place(parse, gaz) -> None:
     assert all(name != "Pacific Ocean" and country is not None for name, country in places.values())
 
 
-def test_an_entity_run_over_in_is_two_places(parse, gaz) -> None:
-    places = _places(parse, gaz, "Unknown gunmen burned crops in rural Xqzabad in Idlib, a monitor said.")
-    assert places.get("Idlib", (None, None))[1] == "SYR"
-
-
-def test_a_big_namesake_abroad_gives_way_to_the_area_written_after_it(parse, gaz) -> None:
-    places = _places(parse, gaz, "On Friday, farmers protested in Richmond town (Larkana, Sindh) over water.")
-    assert places.get("Richmond", (None, None))[1] == "PAK"
-
-
-def test_a_big_town_keeps_its_reading_when_its_area_is_misread(parse, gaz) -> None:
-    places = _places(parse, gaz, "On Friday, in Tijuana, Baja California, a man was shot dead.")
-    assert places.get("Tijuana", (None, None))[1] == "MEX"
-
-
-def test_a_name_joined_by_two_small_words_is_one_name(parse, gaz) -> None:
-    places = _places(parse, gaz, "On Friday, in Martinez de la Torre, Veracruz, gunmen shot a taxi driver.")
-    assert places.get("Martinez de la Torre", (None, None))[1] == "MEX"
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    pytest.param("Shopkeepers angry at the soaring US dollar rate closed the main road in Zgharta.",
+                 "Zgharta", "LBN", id="a country named only as a modifier does not move a small town abroad"),
+    pytest.param("Gunmen opened fire at a checkpoint on the edge of a village in Sa'dah on Friday.",
+                 "Sa'dah", "YEM", id="a name with an apostrophe after in is a place"),
+    pytest.param("Unknown gunmen burned crops in rural Xqzabad in Idlib, a monitor said.",
+                 "Idlib", "SYR", id="an entity run over in is two places"),
+    pytest.param("On Friday, in Tijuana, Baja California, a man was shot dead.",
+                 "Tijuana", "MEX", id="a big town keeps its reading when its area is misread"),
+    pytest.param("On Sunday, a rally was held in Moda quarter of Kadikoy, Ankara in memory of the victims.",
+                 "Ankara", "TUR", id="a name after a place and a comma is its area however the parse attaches it"),
+    pytest.param("On Friday, farmers protested in Richmond town (Larkana, Sindh) over water.",
+                 "Richmond", "PAK", id="a big namesake abroad gives way to the area written after it"),
+    pytest.param("On Friday, in Martinez de la Torre, Veracruz, gunmen shot a taxi driver.",
+                 "Martinez de la Torre", "MEX", id="a name joined by two small words is one name"),
+])
+def test_a_place_written_in_its_chain_is_read_in_its_country(parse, gaz, text: str, mention: str, country: str) -> None:
+    places = _places(parse, gaz, text)
+    assert places.get(mention, (None, None))[1] == country

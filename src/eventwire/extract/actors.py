@@ -92,7 +92,7 @@ BACKED_PATTERN = re.compile(r"\b([A-Z][\w']+)[-\s]+(?:backed|supported|sponsored
 
 
 def _against_it(token: Token) -> bool:
-    """"anti-Syria", "anti-American": the name is what someone opposes."""
+    """"anti-Syria", "pro-Russian": the name is what someone opposes or supports, not their own."""
     doc = token.doc
     if token.lower_.startswith("anti-"):
         return True

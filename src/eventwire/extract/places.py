@@ -125,12 +125,18 @@ GOVERNMENT_NOUNS = frozenset({
 })
 
 
+def _first_conjunct(span: Span) -> Token:
+    """The head of a list the name stands in ("France and the USA agreed": France)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root
+
+
 def _is_metonym(span: Span) -> bool:
     """A place name standing for the people who govern it ("Baghdad condemned", "Tehran's deal",
     "Washington blames"); not "Mosul has", "Iraq's north", "Sri Lanka has a Muslim population"."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "France and the USA agreed"
-        root = root.head
+    root = _first_conjunct(span)
     head = root.head
     if root.dep_ in ("nsubj", "agent"):
         return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in GOVERNMENT_VERBS
@@ -149,9 +155,7 @@ PLACE_VERBS = frozenset({
 def _acts(span: Span) -> bool:
     """A country that does something ("Turkey and Russia conducted a patrol in X") is a state
     acting, not where the act happened."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = _first_conjunct(span)
     head = root.head
     return root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in PLACE_VERBS
 
@@ -159,9 +163,7 @@ def _acts(span: Span) -> bool:
 def _names_an_institution(span: Span) -> bool:
     """"the military forces of Armenia", "the Government of Mali": the country owns an actor
     there, it does not say where anything happened."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "forces of India and Pakistan"
-        root = root.head
+    root = _first_conjunct(span)  # "forces of India and Pakistan"
     if root.dep_ != "pobj" or root.head.lower_ != "of":
         return False
     owner = root.head.head
@@ -1124,9 +1126,7 @@ def resolve_article_toponyms(
             pair = _reading_inside(distinct[inner], distinct[outer], chosen[inner], chosen[outer])
             if pair is not None:
                 chosen[inner], chosen[outer] = pair
-            chosen[inner] = _inside_container(
-                chosen[inner], chosen[outer], distinct[inner], best.get(outer), distinct[outer]
-            )
+            chosen[inner] = _inside_container(chosen[inner], chosen[outer], distinct[inner], distinct[outer])
     _nearest_areas_stand_in(chosen, distinct, ordered_links)
     if home_countries:  # a one-country mission's report: its places lie in that country
         for key, entry in chosen.items():
@@ -1184,15 +1184,16 @@ def _reading_inside(
 
 def _inside_container(
     entry: GazetteerEntry | None, container: GazetteerEntry | None, cands: list[_Candidate],
-    container_cand: _Candidate | None, container_readings: Sequence[_Candidate] = (),
+    container_readings: Sequence[_Candidate],
 ) -> GazetteerEntry | None:
     """A place written in its admin area ("X (Y)", "X, Y") lies in it: the reading of X inside
     Y, else (X unknown there) Y itself stands in for X, at Y's coarser precision."""
     if entry is None or container is None or container.feature == "continent":
         return entry
-    if entry == container or lies_in(entry, container) or container_cand is None:
+    best_reading = max(container_readings, key=lambda c: c.score, default=None)
+    if entry == container or lies_in(entry, container) or best_reading is None:
         return entry
-    if container_cand.p < CONTAINER_CONFIDENCE:
+    if best_reading.p < CONTAINER_CONFIDENCE:
         return entry
     inside = [c for c in cands if lies_in(c.entry, container)]
     if inside:
