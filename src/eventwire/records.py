@@ -34,8 +34,31 @@ NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "close", "nort
 
 def to_records(doc: Doc) -> list[Event]:
     article: Article = doc._.article
-    events = [_to_event(candidate, doc, article) for candidate in doc._.events or []]
-    return [event for event in events if event is not None]
+    built = [(candidate, _to_event(candidate, doc, article)) for candidate in doc._.events or []]
+    built = [(candidate, event) for candidate, event in built if event is not None]
+    return [_ground_lost_by_the_foe(candidate, event, built) for candidate, event in built]
+
+
+TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+ARMED_ACTOR_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"})
+
+
+def _ground_lost_by_the_foe(candidate: EventCandidate, event: Event, built: list[tuple[EventCandidate, Event]]) -> Event:
+    """"retook the village after fierce fighting with rebels": ground is won from whoever the
+    winners fought in the same sentence (the codebook's actor2 of a territorial change)."""
+    if event.acled is None or event.acled.sub_event_type not in TERRITORY_SUB_TYPES or event.actor2 is not None:
+        return event
+    sentences = {m.sentence.start for m in candidate.mentions}
+    foe = next(
+        (other.actor2 for other_candidate, other in built
+         if other is not event and other.actor2 is not None and other.actor1.name == event.actor1.name
+         and other.actor2.type in ARMED_ACTOR_TYPES and sentences & {m.sentence.start for m in other_candidate.mentions}),
+        None,
+    )
+    if foe is None:
+        return event
+    acled = event.acled.model_copy(update={"interaction": _interaction(event.actor1, foe)})
+    return event.model_copy(update={"actor2": foe, "acled": acled})
 
 
 def _to_event(candidate: EventCandidate, doc: Doc, article: Article) -> Event | None:

@@ -53,7 +53,8 @@ def _article(record: dict, index: int) -> Article:
         date = dt.date.fromisoformat(record.get("date", ""))
     except ValueError:
         date = None
-    return Article(id=record.get("id") or f"plover-{index}", text=record["text"], date=date)
+    # the record's index keeps ids unique: two gold records share one id
+    return Article(id=f"{record.get('id') or 'plover'}#{index}", text=record["text"], date=date)
 
 
 def evaluate_plover(path: Path, *, limit: int | None = None) -> dict:

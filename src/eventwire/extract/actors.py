@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.extract.syntax import speech_head
+from eventwire.extract.syntax import prep_objects, speech_head
 from eventwire.resolve.actors import GENERIC_ACTORS, ActorKB, KBActor, Leader
 from eventwire.schema import Actor
+
+if TYPE_CHECKING:
+    from eventwire.extract.places import PlaceMention
 
 SECURITY_NOUNS = frozenset(
     {"force", "forces", "troop", "troops", "army", "soldier", "soldiers", "military", "police",
@@ -43,7 +47,8 @@ CIVILIAN_NOUNS = frozenset(
      "worker", "employee", "labourer", "laborer", "inmate", "prisoner", "youth", "local", "neighbour",
      "neighbor", "relative", "kin", "citizen", "inhabitant", "villager", "fishermen", "nurse", "doctor",
      "supporter", "voter", "delegate", "tenant", "fan", "parent", "rider", "operator", "motorist", "vendor",
-     "hawker", "squatter"}
+     "hawker", "squatter", "missionary", "priest", "nun", "tourist", "businessman", "businesswoman", "engineer",
+     "volunteer", "national", "pilgrim", "shepherd", "miner"}
 )
 BACK_REFERENCES = frozenset(
     {"group", "militia", "movement", "organisation", "organization", "alliance", "faction",
@@ -67,8 +72,14 @@ OFFICE_NOUNS = frozenset(
     {"official", "minister", "diplomat", "negotiator", "spokesman", "spokeswoman", "spokesperson",
      "envoy", "ambassador", "leader", "president", "premier", "government", "authorities",
      "administration", "ministry", "cabinet", "delegation", "prosecutor", "court", "parliament",
-     "side"}  # "the Turkish side said": a country's side in talks is its government
+     "junta", "side"}  # "the Turkish side said": a country's side in talks is its government
 )
+# words that make a plural nationality a crowd of people ("young Algerians", "angry Kenyans")
+PEOPLE_ADJECTIVES = frozenset({"young", "angry", "ordinary", "jobless", "unemployed", "poor", "hungry", "frustrated",
+                               "furious", "irate", "displaced", "stranded", "local", "many", "several", "thousands"})
+# bodies that, with "the" and no country, are the article's country's
+NATIONAL_BODIES = frozenset({"government", "authorities", "administration", "cabinet", "parliament", "junta", "minister",
+                             "president", "premier", "ministry"})
 # verbs whose subject suffers rather than acts ("two soldiers died", "a woman sustained injuries")
 VICTIM_VERBS = frozenset(
     {"die", "perish", "succumb", "sustain", "suffer", "receive", "flee", "escape", "survive", "be",
@@ -174,6 +185,34 @@ class ActorResolver:
             return self._ref(_to_actor(self.kb.government(country), span.text), span, True, label=span.text)
         return self._ref(_to_actor(self.kb.generic("civilians", country), span.text), span, False)
 
+    def government_at(self, place: PlaceMention) -> ActorRef | None:
+        """The government of the country a place lies in, cited by the place's words."""
+        return self._of_the_country_at(place, self.kb.government)
+
+    def people_at(self, place: PlaceMention) -> ActorRef | None:
+        """The civilians of the country a place lies in, cited by the place's words."""
+        return self._of_the_country_at(place, lambda iso3: self.kb.generic("civilians", iso3))
+
+    def _of_the_country_at(self, place: PlaceMention, make) -> ActorRef | None:
+        if self.kb.country_name(place.country_iso3) is None:
+            return None
+        span = place.span(self.doc)
+        return self._ref(_to_actor(make(place.country_iso3), span.text), span, False, label=span.text)
+
+    def civilians_of(self, country: str, cited: ActorRef) -> ActorRef | None:
+        """The civilians of a country, cited by the words of the actor that names it."""
+        if self.kb.country_name(country) is None:
+            return None
+        actor = _to_actor(self.kb.generic("civilians", country), cited.text)
+        return ActorRef(actor=actor, start_char=cited.start_char, end_char=cited.end_char, text=cited.text, named=False)
+
+    def armed_group_holding(self, site: Token) -> ActorRef:
+        """"Cambodian guerrilla camps", "a rebel stronghold": the unnamed armed group whose site it is,
+        of the nationality the phrase gives, else of the article's country."""
+        span = phrase_of(site)
+        country = self._country_in(span) or self.default_country
+        return self._ref(_to_actor(self.kb.generic("armed_group", country), span.text), span, False)
+
     def _country_of_town(self, token: Token) -> str | None:
         """The country of a town named as what an act is aimed at ("arrived in Amman on a visit")."""
         if token.ent_type_ != "GPE":
@@ -192,7 +231,10 @@ class ActorResolver:
         words = [t for t in span if t.lower_ not in ("the", "a", "an") and not t.is_punct]
         name = span.doc[words[0].i : words[-1].i + 1].text if words else token.text
         country = self._country_in(span)
-        if country is None and (token.lemma_.lower() in DOMESTIC_BODIES or any(t.lemma_.lower() in DOMESTIC_BODIES for t in span)):
+        international = any(t.lower_ in ("international", "world", "global", "regional") for t in span)
+        if country is None and not international and (
+            token.lemma_.lower() in DOMESTIC_BODIES or any(t.lemma_.lower() in DOMESTIC_BODIES for t in span)
+        ):
             # "the fundamentalist Umma party said it will boycott Algeria's elections": a party,
             # court or union with no country stated is of the country its sentence is about
             home, aimed = self._sentence_countries(token.sent, span)
@@ -426,6 +468,8 @@ class ActorResolver:
     def _resolve_phrase(self, token: Token) -> ActorRef | None:
         if token.ent_type_ == "GPE" and token.dep_ not in ("nsubj", "nsubjpass", "poss", "agent"):
             return None  # a place where it happened, not a government acting
+        if token.lemma_.lower() == "state" and any(m.ent_type_ not in ("GPE", "NORP") for m in prep_objects_of(token)):
+            return None  # "a state of emergency" is no state acting
         if token.lemma_.lower() in COLLECTIVE_NOUNS:
             # "a group of gunmen", "a crowd of youths": who the group is made of
             members = next((m for m in prep_objects_of(token) if m.pos_ in ("NOUN", "PROPN")), None)
@@ -662,6 +706,10 @@ class ActorResolver:
         minority = self._minority(token, span)
         if minority is not None:
             return minority
+        people = self.kb.demonym(token.text) if token.tag_ in ("NNPS", "NNS") else None
+        if people is not None and any(c.dep_ in ("amod", "compound") and c.lower_ in PEOPLE_ADJECTIVES for c in token.children):
+            # "young Algerians blocked roads": people of a nation, not its government
+            return self._ref(_to_actor(self.kb.generic("civilians", people), span.text), span, False)
         if token.ent_type_ in ("GPE", "NORP") and token.tag_ in ("NNP", "NNPS") or token.tag_ == "NNPS":
             ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
             name = ent.text if ent is not None else token.text
@@ -677,6 +725,8 @@ class ActorResolver:
                  if span.start <= p.start and p.end <= span.end and p.role != "dateline" and p.start > token.i),
                 None,
             )
+            if country is None and token.lemma_.lower() in NATIONAL_BODIES and any(c.lower_ == "the" for c in token.lefts):
+                country = self.default_country  # "the government declared ...": the article's country
             if country and role != "affiliated" and self.kb.country_name(country):
                 maker = {"military": self.kb.military, "police": self.kb.police}.get(role, self.kb.government)
                 return self._ref(_to_actor(maker(country), span.text), span, True, label=span.text)
@@ -877,8 +927,14 @@ class ActorResolver:
             kind = "civilians"
         else:
             return None
-        country = self._country_in(span) or country
+        country = self._country_in(span) or self._home_country(token) or country
         return self._ref(_to_actor(self.kb.generic(kind, country), span.text), span, False)
+
+    def _home_country(self, token: Token) -> str | None:
+        """"a teacher from Toronto": the country of the place someone comes from."""
+        return next(
+            (iso3 for place in prep_objects(token, frozenset({"from"})) if (iso3 := self._country_of_place(place))), None
+        )
 
     def _ref(self, actor: Actor, span: Span, named: bool, label: str = "") -> ActorRef:
         return ActorRef(

@@ -24,6 +24,7 @@ from eventwire.extract.syntax import (
     clause_tokens,
     direct_object,
     governing_verb,
+    is_passive,
     passive_agent,
     patient_of,
     prep_objects,
@@ -39,7 +40,8 @@ BACKGROUND_MODIFIERS = frozenset(
      "frequent", "recurring", "alleged", "planned", "last", "former", "similar"}
 )
 HABITUAL_HEADS = frozenset({"engage", "involve", "blame", "accuse", "specialize", "specialise", "know", "prevent", "deter", "plan", "threaten"})
-CARRY_OUT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "claim", "order", "execute", "perpetrate", "undertake", "unleash"})
+CARRY_OUT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "claim", "order", "execute", "perpetrate", "undertake", "unleash",
+                             "impose", "reimpose", "enforce", "declare", "erect", "extend", "tighten", "institute", "introduce"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "targeting", "at"})
 EVENT_OBJECT_VERBS = frozenset({"target", "hit", "strike", "kill", "wound", "injure", "destroy"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
@@ -112,6 +114,8 @@ def _verb_particle(token: Token) -> str | None:
             continue  # "on Monday" is no particle
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "out", "over", "down")):
             return child.lower_
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children):
+            return "for"  # "pushing for Japan to support ..."
     return None
 
 
@@ -157,7 +161,57 @@ STONES = frozenset({"stone", "rock", "brick", "stick", "club"})
 LEAVING_VERBS = frozenset({"withdraw", "pull", "vacate", "retreat"})
 
 
-MUST_SAYING = frozenset({"say", "state", "declare", "reiterate", "insist", "stress", "add", "tell", "conclude", "maintain", "repeat"})
+MUST_SAYING = frozenset({"say", "state", "declare", "reiterate", "insist", "stress", "add", "tell", "conclude", "maintain", "repeat",
+                         "announce"})
+# Verbs whose clause tells an act asked for, not one done: "demanded that the army withdraw",
+# "pushing for Japan to support ...", "urged Israel to ease ...".
+DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "push", "press", "call", "ask", "request", "plead", "appeal", "lobby",
+                             "pressure", "pressurise", "pressurize", "order", "instruct"})
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "plea"})
+# Nouns of written or spoken statements: "issued a declaration demanding ..." states a demand.
+SPEECH_NOUNS = frozenset({"declaration", "statement", "communique", "communiqué", "letter", "resolution", "message",
+                          "petition", "motion", "ultimatum", "appeal", "note", "reminder"})
+
+
+def _demanded_act(verb: Token) -> bool:
+    """The act a demand asks for has not happened: the clause of a demanding verb, or one
+    said to be a must ("X must accept ..."; not "they must have fled")."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ccomp", "advcl", "xcomp", "acl"):
+        return False
+    if verb.dep_ in ("ccomp", "acl") and _said_as_a_must(verb):
+        return True
+    if verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in verb.head.children):
+        return True  # "reiterated its demand that Israel ease ..."
+    return verb.dep_ != "acl" and verb.head.lemma_.lower() in DEMANDING_VERBS
+
+
+def _said_as_a_must(verb: Token) -> bool:
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    return bool(auxiliaries & {"must", "should"}) and "have" not in auxiliaries
+
+
+def _orders_someone(verb: Token) -> bool:
+    """"ordered the former president to appear": an order given to someone is a demand."""
+    return verb.lemma_.lower() in ("order", "instruct", "summon") and any(
+        child.dep_ == "dobj" and child.pos_ in ("PROPN", "NOUN")
+        and not any(g.dep_ == "poss" and g.lower_ in ("his", "her", "their", "its") for g in child.children)  # own men
+        for child in verb.children
+    ) and any(child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children) for child in verb.children)
+
+
+def _conditional_threat(verb: Token) -> bool:
+    """"will withdraw its force unless the government holds elections": an ultimatum."""
+    return any(
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in child.children)
+        for child in verb.children
+    )
+
+
+def _threatens_restriction(token: Token, table: EventTable) -> bool:
+    """"is prepared to impose martial law": the restriction threatened."""
+    act = next((child for child in token.children if child.dep_ == "xcomp"), None) if token.pos_ == "ADJ" else None
+    kind = _kind_of(act, table) if act is not None and act.pos_ == "VERB" else None
+    return kind is not None and kind.plover_type == "COERCE" and kind.plover_mode == "restrict"
 
 
 def _says_must(verb: Token) -> bool:
@@ -182,10 +236,14 @@ THREATENED_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "PROTEST"})
 
 
 def _stated_intent(token: Token, kind: EventKind, table: EventTable) -> EventKind | None:
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and kind.noun_verbs:
+        token = token.head  # "will extend the curfew": the verb the act is named through
     if token.pos_ != "VERB" or kind.id in ("agree", "threaten") or _is_negated(token):
         return None
     if not any(child.dep_ == "aux" and child.lower_ in INTENT_AUXILIARIES for child in token.children):
         return None
+    if _conditional_threat(token):
+        return table.by_id.get("threaten")
     if kind.plover_type in PROMISED_TYPES:
         return table.by_id.get("agree")
     if kind.plover_type in THREATENED_TYPES:
@@ -244,6 +302,10 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
         kind = table.match_noun(hyphenated, []) or table.match_noun(hyphenated.removesuffix("s"), [])
         if kind is not None:
             return kind
+    if token.pos_ in ("NOUN", "PROPN") and lemma in SPEECH_NOUNS and any(
+        child.dep_ in ("acl", "ccomp") and _said_as_a_must(child) for child in token.children
+    ):  # "issued a reminder to Iraq that it must cooperate"
+        return table.by_id.get("demand")
     if token.pos_ in ("NOUN", "PROPN"):
         of_objects = [g.lemma_.lower() for g in prep_objects(token, frozenset({"of"}))]
         for inner in of_objects:  # "exchange of fire"
@@ -259,7 +321,7 @@ def _kind_of(token: Token, table: EventTable) -> EventKind | None:
         if kind is not None and lemma in HEARD_BLASTS and kind.acled_sub_type == "Remote explosive/landmine/IED":
             return _heard_from_afar(token, table) or kind
         return kind
-    if token.pos_ == "VERB" and _says_must(token):
+    if token.pos_ == "VERB" and (_says_must(token) or _orders_someone(token)):
         demand = table.by_id.get("demand")
         if demand is not None:
             return demand
@@ -321,8 +383,16 @@ def _verb_forms(token: Token) -> list[str]:
 
 
 def _kind_of_adjective(token: Token, table: EventTable) -> EventKind | None:
-    if any(child.dep_ == "xcomp" for child in token.children):
-        return table.match_adjective(token.lemma_.lower())
+    """"is ready to withdraw" offers; "is prepared to impose martial law" threatens."""
+    act = next((child for child in token.children if child.dep_ == "xcomp"), None)
+    if act is None:
+        return None
+    offer = table.match_adjective(token.lemma_.lower())
+    if offer is not None and act.pos_ == "VERB":
+        offered = _kind_of(act, table)
+        if offered is not None and offered.plover_type in THREATENED_TYPES:
+            return table.by_id.get("threaten", offer)
+    return offer
     return None
 
 
@@ -399,13 +469,18 @@ def _re_prefixed(token: Token) -> bool:
     return token.i > 1 and token.doc[token.i - 2].lower_ == "re" and token.doc[token.i - 1].text == "-"
 
 
+PART_NOUNS = frozenset({"role", "part", "involvement", "complicity", "participation", "hand"})
+
+
 def is_topic(token: Token) -> bool:
     """'protested against the arrest of ...', 'in retaliation for an air raid': what an act is
     about or answers is not an event of the report."""
-    return (
-        token.pos_ in ("NOUN", "PROPN")
-        and token.dep_ == "pobj"
-        and token.head.lower_ in ("against", "over", "about", "for")
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    # "indicted for his role in the massacres": a part someone had in an incident told before
+    return preposition.lower_ in ("against", "over", "about", "for") or (
+        preposition.lower_ == "in" and preposition.head.lemma_.lower() in PART_NOUNS
     )
 
 
@@ -440,8 +515,19 @@ def _is_relative_locator(place: PlaceMention, doc: Doc) -> bool:
     return False
 
 
+def _is_origin(place: PlaceMention, doc: Doc) -> bool:
+    """'a teacher from Toronto was arrested in Egypt': where someone comes from."""
+    root = place.span(doc).root
+    owner = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in (
+        "nsubj", "nsubjpass", "dobj", "appos"
+    )
+
+
 def _places_in(scope: set[int], places: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
-    return [p for p in places if p.start in scope and not _is_relative_locator(p, doc)]
+    found = [p for p in places if p.start in scope and not _is_relative_locator(p, doc)]
+    where = [p for p in found if not _is_origin(p, doc)]
+    return where or found
 
 
 def _dates_in(indices: set[int] | range, dates: list[DateSpan], doc: Doc) -> list[DateSpan]:
@@ -504,8 +590,11 @@ def _target_token(token: Token, *, bodies: bool = True) -> Token | None:
     if token.pos_ == "VERB":
         if reads_passive(token):
             return _people_a_site_is_for(patient_of(token))
+        obj = direct_object(token)
+        # "launched mortar fire against X": the weapon is the object, its aim the target
+        aimed = [t for o in (obj, *obj.conjuncts) for t in prep_objects(o, TARGET_PREPOSITIONS)] if obj is not None else []
         return _people_a_site_is_for(_victim_object(token) or _first_actor_like(
-            [*prep_objects(token, TARGET_PREPOSITIONS), *prep_objects(token, frozenset({"with"}))]
+            [*prep_objects(token, TARGET_PREPOSITIONS), *aimed, *prep_objects(token, frozenset({"with"}))]
         ))
     target = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
     if bodies and target is None and token.lemma_.lower() in ("body", "bodies", "remains", "corpse"):
@@ -538,7 +627,31 @@ def _victim_object(verb: Token) -> Token | None:
     obj = direct_object(verb)
     if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in WEAPON_LEMMAS:
         return None
+    if obj is not None and obj.lemma_.lower() in SHARE_NOUNS:  # "captured part of a stronghold"
+        return next(prep_objects(obj, frozenset({"of"})), obj)
     return obj
+
+
+SHARE_NOUNS = frozenset({"part", "parts", "section", "sections", "half", "rest", "most", "much"})
+# Sites named after the armed men who hold them: "guerrilla camps", "a rebel stronghold".
+HELD_SITES = ARMED_SITES | {"camp", "base", "post", "territory", "area", "zone", "enclave", "village", "town", "den"}
+OWNER_WORDS = frozenset({"rebel", "guerrilla", "guerilla", "militant", "insurgent", "militia", "jihadist", "terrorist",
+                         "separatist", "bandit", "gang"})
+
+
+def _armed_owner(site: Token | None) -> Token | None:
+    """The word naming the armed men a site belongs to: "guerrilla" in "guerrilla camps",
+    "rebel" in "rebel-held territory"."""
+    if site is None or site.lemma_.lower() not in HELD_SITES:
+        return None
+    for child in site.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in OWNER_WORDS:
+            return child
+        if child.dep_ == "amod" and child.lemma_.lower() in ("hold", "control", "run", "occupy"):
+            holder = next((g for g in child.children if g.lemma_.lower() in OWNER_WORDS), None)
+            if holder is not None:
+                return holder
+    return None
 
 
 def _targets_armed(token: Token) -> bool:
@@ -565,6 +678,8 @@ def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef |
         if verb is not None and verb.lemma_ in CARRY_OUT_VERBS and token.dep_ == "dobj":
             agent_token = agent_token or subject_of(verb)
     agent = _resolve_actor_token(agent_token, resolver)
+    if _armed_owner(target_token) is not None:
+        return agent, resolver.armed_group_holding(target_token)
     target = _resolve_actor_token(target_token, resolver)
     return agent, target
 
@@ -699,6 +814,7 @@ class _MentionFinder:
                 kind = antecedent.root.kind
         if kind is None:
             return None
+        restriction = kind.plover_type == "COERCE" and kind.plover_mode == "restrict"
         kind = _stated_intent(token, kind, self.table) or kind
         if token.pos_ == "VERB" and kind.plover_type in REFUSABLE_TYPES and _is_negated(token):
             # "will not accept", "did not agree": a refusal (CAMEO 12); "rejected the demands,
@@ -707,7 +823,9 @@ class _MentionFinder:
                 return None
             kind = self.table.by_id.get("reject", kind)
             return self._new_mention(token, kind, antecedent)
-        if kind.statement and token.dep_ in ("relcl", "acl"):
+        if token.pos_ == "VERB" and _demanded_act(token):
+            return None
+        if kind.statement and token.dep_ in ("relcl", "acl") and not _states_a_speech_noun(token):
             return None
         if kind.statement and self._serves_an_incident(token):
             return None
@@ -723,7 +841,20 @@ class _MentionFinder:
                 self._join(joined, token)
                 _name_the_harm(joined, kind)
                 return None
-        return self._new_mention(token, kind, antecedent)
+        mention = self._new_mention(token, kind, antecedent)
+        if restriction or _threatens_restriction(token, self.table):
+            mention.target = self._people_restricted(mention) or mention.target
+        return mention
+
+    def _people_restricted(self, mention: Mention) -> ActorRef | None:
+        """A curfew, a ban or martial law is imposed on the people of the place it covers (else
+        of the country of whoever imposes it)."""
+        place = next((p for p in mention.places if p.country_iso3), None)
+        if place is not None:
+            return self.resolver.people_at(place)
+        if mention.agent is not None and mention.agent.actor.country_iso3:
+            return self.resolver.civilians_of(mention.agent.actor.country_iso3, mention.agent)
+        return None
 
     def _harm_of_earlier(self, verb: Token) -> Mention | None:
         """'... killed in the strikes and six more were wounded': a harm verb tells the toll of an
@@ -850,7 +981,15 @@ def _event_argument(verb: Token, by_token: dict[int, Mention]) -> Mention | None
 
 def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_token: dict[int, Mention]) -> None:
     """The speaker is actor1; what the statement is about is actor2 (an event's perpetrator later)."""
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and _states_a_speech_noun(token):
+        statement = token.head
+        speaker_token = next((c for c in statement.children if c.dep_ == "poss"), None)
+        verb = governing_verb(statement)
+        if speaker_token is None and verb is not None:
+            speaker_token = subject_of(verb)
+    elif token.pos_ == "VERB" and _passive_act(token):  # "was indicted by the court"
+        speaker_token = _agent_in_clause(token)
+    elif token.pos_ == "VERB":
         speaker_token = subject_of(token)
     elif token.pos_ == "ADJ":  # "Syria is willing to ..."
         speaker_token = subject_of(token.head)
@@ -858,16 +997,25 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
         speaker_token = next((c for c in token.children if c.dep_ == "poss"), None)
         if speaker_token is None and token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":
             speaker_token = subject_of(token.head)
-        if speaker_token is None and _verb_of_prep_object(token) is not None:
-            speaker_token = subject_of(_verb_of_prep_object(token))  # "arrived on a visit", "took part in talks"
+        verb = _verb_of_prep_object(token)
+        if speaker_token is None and verb is not None:
+            # "arrived on a visit", "took part in talks"; "was put under investigation by X"
+            speaker_token = passive_agent(verb) if _passive_act(verb) else subject_of(verb)
     if speaker_token is not None and speaker_token.pos_ == "PRON":
         # "X said they would boycott ...": the pronoun is the one who said it
         speaker_token = _reporting_subject(token) or speaker_token
     speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
+    if speaker is None and speaker_token is not None and speaker_token.dep_ == "poss" and speaker_token.pos_ == "PRON":
+        # "the Office reiterated its demand": whose demand is whoever reiterates it
+        verb = governing_verb(token)
+        speaker_token = subject_of(verb) if verb is not None else speaker_token
+        speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
     if speaker is None and mention.quote is not None:
         speaker = mention.quote.speaker
     if speaker is None and speaker_token is not None and speaker_token.pos_ != "PRON":
         speaker = resolver.unlisted(speaker_token)
+    if speaker is None and not mention.kind.speech and _told_in_passive(token):
+        speaker = _authorities_of_place(mention, resolver)
     mention.agent = speaker
     obj = direct_object(token) if token.pos_ == "VERB" else None
     if obj is not None and obj.i in by_token:
@@ -878,6 +1026,44 @@ def _fill_statement(mention: Mention, token: Token, resolver: ActorResolver, by_
         if target is not None and (speaker is None or target.actor.name != speaker.actor.name):
             mention.target = target
             return
+
+
+# Passive forms that state a stance, not an act done to the subject: "Israel is opposed to ..."
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "concern", "worry", "interest", "dedicate",
+                              "resolve", "convince", "disappoint", "satisfy", "please", "alarm"})
+
+
+def _passive_act(verb: Token) -> bool:
+    return is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES
+
+
+def _agent_in_clause(verb: Token) -> Token | None:
+    """The "by" agent of a passive, also where the parse hung it on a later word of the clause
+    ("accused of misusing funds ... by officials")."""
+    agent = passive_agent(verb)
+    if agent is not None:
+        return agent
+    for token in verb.subtree:
+        if token.dep_ == "agent" and token.head.tag_ == "VBN" and token.head.dep_ != "acl":
+            return next((g for g in token.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _told_in_passive(token: Token) -> bool:
+    verb = token if token.pos_ == "VERB" else _verb_of_prep_object(token) or governing_verb(token)
+    return verb is not None and _passive_act(verb) and _agent_in_clause(verb) is None
+
+
+def _authorities_of_place(mention: Mention, resolver: ActorResolver) -> ActorRef | None:
+    """"a Briton was put under investigation in Spain", "the newspaper was banned in Kenya": a
+    state act with no doer named is the act of the state where it happened."""
+    place = next((p for p in mention.places if p.country_iso3), None)
+    return resolver.government_at(place) if place is not None else None
+
+
+def _states_a_speech_noun(verb: Token) -> bool:
+    """'issued a declaration demanding ...': the participle says what the statement says."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in SPEECH_NOUNS
 
 
 def _reporting_subject(token: Token) -> Token | None:
@@ -906,17 +1092,26 @@ def _statement_objects(token: Token) -> list[Token]:
     threatened ("demanded that Israel ease", "threatened to shell Iraqi towns")."""
     head = token.head if token.pos_ == "ADJ" else token
     found: list[Token] = []
+    if token.pos_ == "VERB" and _passive_act(token):  # "X was indicted": X is whom it is aimed at
+        found.extend(c for c in token.children if c.dep_ == "nsubjpass")
     for child in head.children:
         if child.dep_ in ("dobj", "dative", "attr"):
             found.append(child)
             found.extend(c for c in child.children if c.dep_ == "poss")
     found.extend(prep_objects(head, frozenset({"to", "against", "on", "with", "from", "for", "toward", "towards"})))
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "issued a reminder to Iraq"
+        found.extend(prep_objects(token.head, frozenset({"to"})))
+        found.extend(g for c in token.head.children if c.dep_ == "dative" for g in c.children if g.dep_ == "pobj")
+        if token.lemma_.lower() in DEMAND_NOUNS:  # "reiterated its demand that Israel ease"
+            found.extend(g for c in token.head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     verb = _verb_of_prep_object(token)
-    if verb is not None:  # "arrived in Amman on a visit": the host is where the visitor went
+    if verb is not None and _passive_act(verb):  # "X was put under investigation"
+        found.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+    elif verb is not None:  # "arrived in Amman on a visit": the host is where the visitor went
         found.extend(c for c in verb.children if c.dep_ == "dobj")
         found.extend(prep_objects(verb, frozenset({"in", "to", "with"})))
     for child in [*head.children, *token.children]:
-        if child.dep_ in ("ccomp", "xcomp"):
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "advcl" and _verb_particle(head) == "for"):
             found.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"))
             found.extend(prep_objects(child, frozenset({"to", "against", "on", "from", "in"})))
     return found

@@ -431,6 +431,9 @@ def _refine_kind(event: EventCandidate, table: EventTable) -> None:
         event.kind = table.by_id[refine["target_armed"]]
     elif "actor1_state" in refine and actor_type in ("state_forces", "government"):
         event.kind = table.by_id[refine["actor1_state"]]
+        if event.actor2 is None and event.place is not None and event.kind.plover_mode == "restrict":
+            # "Israel reimposed blockades in the West Bank": imposed on the people living there
+            event.actor2 = event.mentions[0].trigger.doc._.actors.people_at(event.place)
     elif "actor1_nonstate_armed" in refine and actor_type in ("rebel_group", "political_militia", "identity_militia"):
         event.kind = table.by_id[refine["actor1_nonstate_armed"]]
 

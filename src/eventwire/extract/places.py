@@ -819,9 +819,10 @@ def find_toponyms(
 
 
 def _name_to_look_up(span: Span, gazetteer: Gazetteer) -> str:
-    """'the Qaim region' -> 'Qaim'; but 'Benin City', 'Kuwait City' are names of their own."""
+    """'the Qaim region' -> 'Qaim'; but 'Benin City', 'Kuwait City', 'the West Bank' are names
+    of their own."""
     core = _core_name(span)
-    if span[-1].lower_ in TOWN_CUES and core != span.text:
+    if core != _without_article(span):
         whole = _without_article(span)
         if _is_strong_name(whole, gazetteer):
             return whole
@@ -1134,7 +1135,9 @@ def resolve_article_toponyms(
             if entry is not None and entry.country_iso3 not in home_countries and at_home:
                 chosen[key] = max(at_home, key=lambda c: c.score).entry
     for key, entry in chosen.items():
-        if entry is not None and _is_word_like(key) and not _supported_country(key, entry, best):
+        if entry is not None and _is_word_like(key) and not _supported_country(key, entry, best) and not _one_area_of_the_name(
+            key, distinct[key]
+        ):
             chosen[key] = None  # "the North Zone of Rio": no Northern Region of another country
         elif entry is not None and _names_water(key) and not _supported_country(key, entry, best):
             chosen[key] = _water_body(distinct[key]) or entry  # "a Red Sea port": the sea, not Sudan's state
@@ -1254,6 +1257,12 @@ def _names_water(key: str) -> bool:
 def _water_body(cands: list[_Candidate]) -> GazetteerEntry | None:
     """The reading of a sea's name that is the sea itself (a region of no country)."""
     return next((c.entry for c in cands if c.entry.feature == "region" and c.entry.country_iso3 is None), None)
+
+
+def _one_area_of_the_name(key: str, candidates: list[_Candidate]) -> bool:
+    """"the West Bank": area words that are the own name of areas of one country only."""
+    areas = [c.entry for c in candidates if c.entry.feature in ("admin1", "region") and _key(c.entry.name) == key]
+    return bool(areas) and len({c.entry.country_iso3 for c in candidates}) == 1
 
 
 def _supported_country(key: str, entry: GazetteerEntry, best: dict[str, _Candidate | None]) -> bool:
