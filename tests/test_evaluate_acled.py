@@ -70,6 +70,18 @@ def test_a_row_is_an_article_dated_two_days_later(acled_csv):
     assert article.id == "1" and article.date == dt.date(2024, 3, 5) and article.text == rows[0].text
 
 
+def test_a_rows_country_is_read_from_its_numeric_iso_code(tmp_path):
+    path = tmp_path / "acled.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["data_id", "iso", "event_date", "iso3", "notes"])
+        writer.writerow(["1", "642", "6-May-20", "ROM", "On 6 May 2020, villagers protested in Xqzeni."])  # a legacy code
+        writer.writerow(["2", "608", "6-May-20", "", "On 6 May 2020, villagers protested in Xqzville."])  # none at all
+        writer.writerow(["3", "0", "6-May-20", "XKX", "On 6 May 2020, villagers protested in Xqzovo."])  # no numeric code
+        writer.writerow(["4", "", "6-May-20", "KEN", "On 6 May 2020, villagers protested in Xqzbura."])
+    assert [row.iso3 for row in read_acled(path)] == ["ROU", "PHL", "XKX", "KEN"]
+
+
 def test_every_actor_type_but_unknown_has_an_inter_code():
     assert set(ActorType.__args__) - set(ACTOR_INTER_CODES) == {"unknown"}
     assert ACTOR_INTER_CODES["state_forces"] == 1 and ACTOR_INTER_CODES["protesters"] == 6

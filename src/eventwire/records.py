@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.casualties import ClaimMention
-from eventwire.extract.events import EventCandidate
+from eventwire.extract.events import EventCandidate, is_origin
 from eventwire.extract.places import PLACE_CUES, PlaceMention, lies_in, narrowest_in_chain
 from eventwire.resolve.actors import KBActor, load_actor_kb
 from eventwire.resolve.event_types import load_event_table
@@ -356,8 +356,8 @@ HOME_ACTOR_TYPES = frozenset({"state_forces", "civilians", "protesters", "rioter
 def _country_of_incident(candidate: EventCandidate, doc: Doc) -> Place | None:
     """An incident whose article names no place it can be put at happened, as far as the text
     tells, in the country its actors or the article are of ("Iraqi forces shelled a village"
-    -> Iraq), at country precision. Statements keep no location."""
-    if candidate.kind.statement:
+    -> Iraq), at country precision. Speech keeps no location."""
+    if candidate.kind.speech:
         return None
     actors = [ref.actor for ref in (candidate.actor1, candidate.actor2) if ref is not None]
     if candidate.actor1 is None and (acting := _acting_nearby(candidate)) is not None:
@@ -374,12 +374,13 @@ def _country_of_incident(candidate: EventCandidate, doc: Doc) -> Place | None:
 def _place_told_nearby(candidate: EventCandidate, doc: Doc) -> PlaceMention | None:
     """An incident whose own clause names no place happened where its sentence, else the
     article, places things: the report's first place ("... in Kupwara district. Militants
-    attacked a patrol ..."). Statements keep no location: where words are said is no event place."""
-    if candidate.kind.statement or not doc._.places:
+    attacked a patrol ..."). Speech keeps no location: where words are said is no event place."""
+    if candidate.kind.speech or not doc._.places:
         return None
     sentences = {m.sentence.start for m in candidate.mentions}
     same_sentence = [p for p in doc._.places if doc[p.start].sent.start in sentences]
-    return (same_sentence or doc._.places)[0]
+    told = same_sentence or doc._.places
+    return next((p for p in told if not is_origin(p, doc)), told[0])  # not "arrived from Uganda"
 
 
 def _precision(place: PlaceMention, doc: Doc) -> int:

@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pycountry
+
 from eventwire.errors import ExtractionError
 from eventwire.schema import ACLED_INTER_CODES, Article, Event
 
@@ -111,6 +113,14 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def _country_code(record: dict) -> str:
+    """The row's country as ISO 3166 alpha-3, read from its ISO 3166 numeric code where it has one:
+    the export's own alpha-3 column keeps a few legacy or empty codes ("ROM" for Romania)."""
+    numeric = (record.get("iso") or "").strip()
+    country = pycountry.countries.get(numeric=numeric.zfill(3)) if numeric.isdigit() and int(numeric) > 0 else None
+    return country.alpha_3 if country is not None else record.get("iso3", "")
+
+
 def read_acled(path: Path, *, limit: int | None = None) -> list[AcledRow]:
     rows: list[AcledRow] = []
     with open(path, encoding="utf-8", newline="") as handle:
@@ -127,7 +137,7 @@ def read_acled(path: Path, *, limit: int | None = None) -> list[AcledRow]:
                     sub_event_type=record.get("sub_event_type", ""),
                     inter1=_int(record.get("inter1")),
                     actor1=record.get("actor1", ""),
-                    iso3=record.get("iso3", ""),
+                    iso3=_country_code(record),
                     latitude=_float(record.get("latitude")),
                     longitude=_float(record.get("longitude")),
                     fatalities=_int(record.get("fatalities")) or 0,

@@ -515,18 +515,25 @@ def _is_relative_locator(place: PlaceMention, doc: Doc) -> bool:
     return False
 
 
-def _is_origin(place: PlaceMention, doc: Doc) -> bool:
-    """'a teacher from Toronto was arrested in Egypt': where someone comes from."""
+# Verbs of coming from somewhere: "returned from Peru" tells where they left, not where they are.
+ARRIVING_VERBS = frozenset({"return", "arrive", "come", "repatriate", "deport", "fly", "travel", "flee", "escape", "evacuate"})
+
+
+def is_origin(place: PlaceMention, doc: Doc) -> bool:
+    """'a teacher from Toronto was arrested in Egypt', 'migrants returned from Peru to Caracas':
+    where someone comes from."""
     root = place.span(doc).root
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
     owner = root.head.head
-    return root.dep_ == "pobj" and root.head.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in (
-        "nsubj", "nsubjpass", "dobj", "appos"
-    )
+    if owner.pos_ == "VERB":
+        return owner.lemma_.lower() in ARRIVING_VERBS
+    return owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in ("nsubj", "nsubjpass", "dobj", "appos")
 
 
 def _places_in(scope: set[int], places: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
     found = [p for p in places if p.start in scope and not _is_relative_locator(p, doc)]
-    where = [p for p in found if not _is_origin(p, doc)]
+    where = [p for p in found if not is_origin(p, doc)]
     return where or found
 
 

@@ -522,7 +522,10 @@ def _group_statements(mentions: list[Mention], event_of: dict[int, list[EventCan
         key = (mention.kind.id, mention.agent.actor.name)
         event = grouped.get(key)
         if event is None:
-            event = EventCandidate(kind=mention.kind, mentions=[], place=None, country=mention.agent.actor.country_iso3)
+            # a political act (aid delivered, a ban imposed) happened where its clause says; a
+            # speech act is placed nowhere: where words are said is no event's place
+            place = None if mention.kind.speech else next(iter(mention.places), None)
+            event = EventCandidate(kind=mention.kind, mentions=[], place=place, country=mention.agent.actor.country_iso3)
             event.actor1 = mention.agent
             event.actor1_from_parse = True
             grouped[key] = event

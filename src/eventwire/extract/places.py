@@ -18,6 +18,7 @@ country, continent and admin1 as the other toponyms, nearby towns, "X, Y" contai
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.resolve.gazetteer import (
@@ -401,6 +403,17 @@ def _is_listed_name(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _closes_an_admin_chain(span: Span, gazetteer: Gazetteer) -> bool:
+    """"(Jos North LGA, Plateau)", "(Mamprugo Moaduri, North East)": the last name of a chain in
+    brackets is a province, also when its name is a common word; it must be one by that name."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].text != "," or doc[span.end].text != ")":
+        return False
+    key = _key(_without_article(span))
+    return any(m.exact and m.entry.feature == "admin1" and _key(m.entry.name) == key
+               for m in gazetteer.matches(_without_article(span), limit=5, fallback=False))
+
+
 # Arabic names keep their article in lower case: "al-Hasakeh", "el-Arish", "al Bab".
 _LOWER_ARTICLE = re.compile(r"^(?:(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)-|(?:al|el) )[A-Z]")
 
@@ -664,6 +677,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
                 (_in_parenthesis(ent) or _after_place_and_comma(ent, spans))
                 and (_is_listed_name(own, gazetteer) or _is_listed_name(core, gazetteer))
             )
+            or _closes_an_admin_chain(ent, gazetteer)
         ):
             spans.append((_extend_with_cue(ent), "position"))
         elif ent.label_ in ("PERSON", "ORG") and _is_name_like(ent) and _is_strong_name(core, gazetteer):
@@ -683,7 +697,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         ) or (
             (_in_parenthesis(run) or _after_place_and_comma(run, spans))
             and (_is_known_name(run.text, gazetteer) or _is_listed_name(run.text, gazetteer))
-        ):
+        ) or _closes_an_admin_chain(run, gazetteer):
             spans.append((_extend_with_cue(run), "position"))
         elif _before_local_noun(run) and _is_known_name(run.text, gazetteer):
             spans.append((run, "position"))
@@ -805,6 +819,7 @@ def find_toponyms(
         spans=[(span.start_char, span.end_char) for span, _, _ in candidates],
         incidental=[role in ("modifier", "metonym") for _, _, role in candidates],
         in_brackets=[_in_parenthesis(span) for span, _, _ in candidates],
+        chain_ends=[_ends_a_bracketed_chain(span) for span, _, _ in candidates],
         cues=[_cue_of(span) for span, _, _ in candidates],
     )
     mentions = []
@@ -987,13 +1002,34 @@ def _favour_the_kind(cands: list[_Candidate], cue: str | None) -> list[_Candidat
         return cands
     best_wanted = max((c.prior for c in cands if c.entry.feature in wanted), default=None)
     best_other = max((c.prior for c in cands if c.entry.feature not in wanted), default=None)
-    if best_wanted is None or best_other is None:
-        return cands
-    bonus = max(CUE_BONUS, best_other - best_wanted + CUE_BONUS / 4)  # the cue decides between kinds
-    for c in cands:
-        if c.entry.feature in wanted:
-            c.prior += bonus
+    if best_wanted is not None and best_other is not None:
+        bonus = max(CUE_BONUS, best_other - best_wanted + CUE_BONUS / 4)  # the cue decides between kinds
+        for c in cands:
+            if c.entry.feature in wanted:
+                c.prior += bonus
+    if cue in AREA_CUES:
+        _favour_the_countries_calling_it(cands, cue)
     return cands
+
+
+def _favour_the_countries_calling_it(cands: list[_Candidate], cue: str) -> None:
+    """"Bolivar state" is Venezuela's state, not Colombia's department of Bolivar: among the
+    areas of a name, those of countries whose subdivisions bear the cue's name (ISO 3166-2
+    subdivision types, as pycountry ships them)."""
+    calling = _countries_calling_areas(cue)
+    areas = [c for c in cands if c.entry.feature in ("admin1", "admin2")]
+    called = [c for c in areas if c.entry.country_iso3 in calling]
+    others = [c.prior for c in areas if c.entry.country_iso3 not in calling]
+    if called and others:
+        bonus = max(CUE_BONUS, max(others) - max(c.prior for c in called) + CUE_BONUS / 4)
+        for c in called:
+            c.prior += bonus
+
+
+@functools.lru_cache(maxsize=None)
+def _countries_calling_areas(cue: str) -> frozenset[str]:
+    codes = {s.country_code for s in pycountry.subdivisions if cue in s.type.lower().replace("/", " ").split()}
+    return frozenset(country.alpha_3 for code in codes if (country := pycountry.countries.get(alpha_2=code)))
 
 
 def _continent(entry: GazetteerEntry, gazetteer: Gazetteer) -> str | None:
@@ -1062,6 +1098,7 @@ def resolve_article_toponyms(
     incidental: Sequence[bool] = (),
     in_brackets: Sequence[bool] = (),
     cues: Sequence[str | None] = (),
+    chain_ends: Sequence[bool] = (),
 ) -> list[GazetteerEntry | None]:
     """Resolve every toponym of one article, each in the light of the others.
 
@@ -1076,7 +1113,8 @@ def resolve_article_toponyms(
     dollar", "Washington said"), which does not tell where the article's places lie;
     ``in_brackets``: for each name, whether it stands in an admin chain in brackets; ``cues``:
     for each name, the place noun written with it ("city", "province"), which favours the
-    readings of that kind. Without a
+    readings of that kind; ``chain_ends``: for each name, whether it ends a chain in brackets
+    ("(Bossaso, Bari)"), where a province by that name is meant. Without a
     ``gazetteer``, the process-wide one (:func:`~eventwire.resolve.gazetteer.load_gazetteer`).
     """
     gazetteer = gazetteer or load_gazetteer()
@@ -1129,6 +1167,11 @@ def resolve_article_toponyms(
                 chosen[inner], chosen[outer] = pair
             chosen[inner] = _inside_container(chosen[inner], chosen[outer], distinct[inner], distinct[outer])
     _nearest_areas_stand_in(chosen, distinct, ordered_links)
+    _containers_at_home(chosen, distinct, containers, set(context_countries))
+    for key, ends in zip(keys, chain_ends):
+        entry = chosen.get(key)
+        if ends and entry is not None and entry.feature not in ("admin1", "admin2", "country", "region"):
+            chosen[key] = _province_of_the_name(key, entry, distinct[key]) or entry
     if home_countries:  # a one-country mission's report: its places lie in that country
         for key, entry in chosen.items():
             at_home = [c for c in distinct.get(key, []) if c.entry.country_iso3 in home_countries]
@@ -1142,6 +1185,41 @@ def resolve_article_toponyms(
         elif entry is not None and _names_water(key) and not _supported_country(key, entry, best):
             chosen[key] = _water_body(distinct[key]) or entry  # "a Red Sea port": the sea, not Sudan's state
     return [chosen[key] for key in keys]
+
+
+def _province_of_the_name(key: str, town: GazetteerEntry, candidates: list[_Candidate]) -> GazetteerEntry | None:
+    """The first-level area a name ending a chain means, when the town read for it has no
+    province of the name in its country ("(Bossaso, Bari)" is Somalia's Bari, not Italy's
+    city); where it has one ("(Nefza, Beja)"), the town, often the province's seat, stays."""
+    provinces = [c for c in candidates if c.entry.feature == "admin1"]
+    if any(c.entry.country_iso3 == town.country_iso3 for c in provinces):
+        return None
+    named = [c for c in provinces if _area_key(c.entry.name) == _area_key(key)]
+    return max(named, key=lambda c: c.score).entry if named else None
+
+
+def _ends_a_bracketed_chain(span: Span) -> bool:
+    """"(Radman al Awadh, Al Bayda)": the last name after a comma inside brackets."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ")" or span.start == 0 or doc[span.start - 1].text != ",":
+        return False
+    return _in_parenthesis(span)
+
+
+def _containers_at_home(
+    chosen: dict[str, GazetteerEntry | None], distinct: dict[str, list[_Candidate]], containers: set[str],
+    context: set[str],
+) -> None:
+    """"(Rafi LGA, Niger)" in a report about Nigeria, "Pinabacdao, Samar" in one about the
+    Philippines: a name written as where a place lies is the area of that name in the country
+    the article is known to be about, before a country or a town abroad (in place)."""
+    for key in containers:
+        entry = chosen.get(key)
+        if entry is None or entry.country_iso3 in context:
+            continue
+        at_home = [c for c in distinct.get(key, []) if c.entry.country_iso3 in context and c.entry.feature in ("admin1", "admin2")]
+        if at_home:
+            chosen[key] = max(at_home, key=lambda c: c.score).entry
 
 
 def _nearest_areas_stand_in(

@@ -1350,3 +1350,12 @@ def load_gazetteer(
 ) -> Gazetteer:
     """The process-wide gazetteer (one per distinct argument set)."""
     return Gazetteer.load(extra_places=extra_places, cache_dir=cache_dir)
+
+
+@functools.lru_cache(maxsize=1)
+def admin_terms() -> dict[str, str]:
+    """Words for administrative units only one country uses ("LGA", "barangay") -> its ISO3
+    (data: ``admin_terms.csv``). Upper-case terms are matched as written, others in any case."""
+    text = (importlib.resources.files("eventwire") / "data" / "admin_terms.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["term"] if row["term"].isupper() else row["term"].lower(): row["country_iso3"] for row in rows}
