@@ -38,6 +38,12 @@ def test_unit_words_only_one_country_uses_are_listed() -> None:
         # India's Punjab is a state, Pakistan's a province
         ("On 3 May 2021, farmers protested in Xqzpur, Punjab state.", "IND"),
         ("On 3 May 2021, farmers protested in Xqzabad, Punjab province.", "PAK"),
+        # an area named after its people, with its area noun, is that area, not their country
+        ("On 3 May 2021, clan violence erupted in Xqzdere zone (Somali region), leaving five dead.", "ETH"),
+        # a governorate known by its English name
+        ("On 3 May 2021, militants attacked civilians south of Xqzah (Xqzah, North Sinai), killing two.", "EGY"),
+        # a backer is no place: "Turkey backed factions" fought in Syria
+        ("On 3 May 2021, regime forces shelled Turkey backed factions in Xqz area in Al-Hasakeh countryside.", "SYR"),
     ],
 )
 def test_unit_words_tell_the_country(text: str, country: str) -> None:

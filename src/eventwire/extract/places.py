@@ -547,13 +547,28 @@ _LIST_PUNCT = frozenset({"(", ")", ",", ";"})
 AFFILIATION_WORDS = frozenset({"led", "backed", "supported", "sponsored", "allied", "aligned", "funded", "affiliated"})
 
 
+PEOPLES_AREA_CUES = frozenset({"region", "state", "zone", "province"})
+
+
+def _names_a_peoples_area(ent: Span, gazetteer: Gazetteer) -> bool:
+    """"the Somali region", "Kachin State": an area named after its people, written with its
+    area noun, is that area (a province of the name), not the people's country."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in PEOPLES_AREA_CUES:
+        return False
+    name = _without_article(ent)
+    return any(m.exact and m.entry.feature == "admin1" for m in gazetteer.matches(name, limit=5, fallback=False))
+
+
 def _is_affiliation(span: Span) -> bool:
     """"Saudi-led coalition", "Turkish-backed rebels", "pro-Iranian militia"."""
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
     if after[:1] == ["-"] and after[1:2] and after[1] in AFFILIATION_WORDS:
         return True
-    if after[:1] and after[0] in AFFILIATION_WORDS and not doc[span.end - 1].whitespace_:
+    if after[:1] and after[0] in AFFILIATION_WORDS and (
+        not doc[span.end - 1].whitespace_ or doc[span.end].tag_ == "VBN"
+    ):  # "Turkish-backed", also written "Turkey backed factions"
         return True
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     return bool(before) and (before[-1] in ("pro", "anti") or before[-2:] in (["pro", "-"], ["anti", "-"]))
@@ -653,7 +668,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
         if ent.label_ in ("NORP", "LANGUAGE"):
             if _is_affiliation(ent):
                 continue  # "Saudi-led", "pro-Turkish": a backer's country, not where things happen
-            if gazetteer.demonym_place(core) is not None and (
+            if _names_a_peoples_area(ent, gazetteer):
+                spans.append((_extend_with_cue(ent), "position"))  # "Somali region", "Kachin State"
+            elif gazetteer.demonym_place(core) is not None and (
                 ent.label_ == "NORP" or ent.root.dep_ in ("amod", "compound")
             ):
                 spans.append((ent, "demonym"))
@@ -897,7 +914,7 @@ def _role(span: Span, source: str) -> Role:
         return "metonym"
     if _after_place_word(span):
         return "place"  # "near Caracuaro de Morelos,", "in Samana subdivision": whatever the parse says
-    if _is_modifier_only(span):
+    if _is_modifier_only(span) or _is_affiliation(span):  # "Turkey backed factions": a backer
         return "modifier"
     return "place"
 
@@ -993,7 +1010,10 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
 
 
 def _favour_the_kind(cands: list[_Candidate], cue: str | None) -> list[_Candidate]:
-    """A town cue favours towns, an area cue admin areas, when the name has readings of both."""
+    """A town cue favours towns, an area cue admin areas, when the name has readings of both;
+    after a people's name an area noun means their province ("Somali region"), not their country."""
+    if cue in PEOPLES_AREA_CUES and any(c.entry.feature == "admin1" and not c.demonym for c in cands):
+        cands = [c for c in cands if not c.demonym]
     if cue in TOWN_CUES:
         wanted = ("city",)
     elif cue in AREA_CUES:
