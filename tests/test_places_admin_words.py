@@ -42,6 +42,12 @@ def test_unit_words_only_one_country_uses_are_listed() -> None:
         ("On 3 May 2021, clan violence erupted in Xqzdere zone (Somali region), leaving five dead.", "ETH"),
         # a governorate known by its English name
         ("On 3 May 2021, militants attacked civilians south of Xqzah (Xqzah, North Sinai), killing two.", "EGY"),
+        # a chain through a district the gazetteer lacks still ends in the province holding it
+        ("On 3 May 2021, Taliban militants killed 2 civilians in the Toronto area of Xqzshing district, Laghman.", "AFG"),
+        ("On 3 May 2021, Taliban militants killed 2 civilians in Xqzab village of Xqzkh district, Kunar.", "AFG"),
+        # a province the gazetteer has as a second-level area, by its French name ("Province du Soum")
+        ("On 3 May 2021, soldiers killed a herder near Xqzkinde (Xqz-Mengao, Soum).", "BFA"),
+        ("On 3 May 2021, in Xqzencia, Metropolitana, nurses protested against the lack of masks.", "CHL"),
         # a backer is no place: "Turkey backed factions" fought in Syria
         ("On 3 May 2021, regime forces shelled Turkey backed factions in Xqz area in Al-Hasakeh countryside.", "SYR"),
     ],

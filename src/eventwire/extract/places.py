@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.resolve.gazetteer import (
     Gazetteer,
     GazetteerEntry,
+    admin_display_name,
     core_toponym,
     expand_abbreviations,
     haversine_km,
@@ -1154,6 +1155,7 @@ def resolve_article_toponyms(
     if text is not None and spans is not None:
         for i, j in _comma_pairs(text, spans):
             ordered_links.append((keys[i], keys[j]))  # "Colon (Colon)": the town in its namesake province
+    ordered_links.extend(_links_past_unknown_places(ordered_links, distinct))
     links = set(ordered_links)
     _score(distinct, _points(near), fixed=fixed, links=links)
     best = {key: (max(cands, key=lambda c: c.score) if cands else None)
@@ -1211,11 +1213,12 @@ def _province_of_the_name(key: str, town: GazetteerEntry, candidates: list[_Cand
     """The first-level area a name ending a chain means, when the town read for it has no
     province of the name in its country ("(Bossaso, Bari)" is Somalia's Bari, not Italy's
     city); where it has one ("(Nefza, Beja)"), the town, often the province's seat, stays."""
-    provinces = [c for c in candidates if c.entry.feature == "admin1"]
-    if any(c.entry.country_iso3 == town.country_iso3 for c in provinces):
+    areas = [c for c in candidates if c.entry.feature in ("admin1", "admin2")]
+    if any(c.entry.country_iso3 == town.country_iso3 and c.entry.feature == "admin1" for c in areas):
         return None
-    named = [c for c in provinces if _area_key(c.entry.name) == _area_key(key)]
-    return max(named, key=lambda c: c.score).entry if named else None
+    named = [c for c in areas if _area_key(admin_display_name(c.entry.name)) == _area_key(key)]  # "Province du Soum"
+    first_level = [c for c in named if c.entry.feature == "admin1"] or named  # a province before a district
+    return max(first_level, key=lambda c: c.score).entry if first_level else None
 
 
 def _ends_a_bracketed_chain(span: Span) -> bool:
@@ -1439,6 +1442,29 @@ _CUE_THEN_MARK = re.compile(
 MAX_NAME_REST = 3  # words of a longer unknown name between a toponym and its area
 
 
+_CHAIN_WORD = re.compile(r"[\w'’-]+|[,()]")
+
+
+def _through_an_unknown_area(between: str) -> bool:
+    """" area of Nirkh district, ": a chain that runs from a place through an area the
+    gazetteer lacks to the area that holds both, written with place nouns and "of" only."""
+    words = _CHAIN_WORD.findall(between)
+    if len(words) < 4 or words[-1] not in (",", "(") or words[0] in (",", "("):
+        return False
+    names = [w for w in words if w[:1].isupper()]
+    cues = [w for w in words if w.lower() in PLACE_CUES]
+    others = [w for w in words if w not in names and w not in cues and w not in (",", "(", ")", "of", "the")]
+    return bool(cues) and "of" in words and 0 < len(names) <= MAX_NAME_REST and not others
+
+
+def _links_past_unknown_places(links: list[tuple[str, str]], distinct: dict[str, list[_Candidate]]) -> list[tuple[str, str]]:
+    """"X area of Nirkh district, Wardak" with no Nirkh known: X lies in Wardak."""
+    return [
+        (inner, outer) for inner, middle in links if middle != inner and not distinct.get(middle)
+        for middle_again, outer in links if middle_again == middle and outer not in (inner, middle)
+    ]
+
+
 def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(i, j): toponym i is followed by a comma, an opening bracket or "of" and toponym j
     ("Paris, Texas", "Takalout (Kidal)", "the West Zone of Rio de Janeiro")."""
@@ -1453,6 +1479,8 @@ def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         ):
             between = " " + cue_then_mark["mark"] + " "  # "Badah town (Larkana", "Zhari district, Kandahar"
         if between.strip() in (",", "(") and len(between) <= 3:  # "Paris, Texas", "Tieba (Mopti"
+            pairs.append((i, j))
+        elif _through_an_unknown_area(between):  # "Andar area of Nirkh district, Wardak"
             pairs.append((i, j))
         elif between.strip().lower() in ("of", "of the") or _IN_AREA.match(between):
             pairs.append((i, j))  # "the North Zone of Rio de Janeiro", "Maan in Hama countryside"
