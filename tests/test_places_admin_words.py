@@ -48,6 +48,10 @@ def test_unit_words_only_one_country_uses_are_listed() -> None:
         # a province the gazetteer has as a second-level area, by its French name ("Province du Soum")
         ("On 3 May 2021, soldiers killed a herder near Xqzkinde (Xqz-Mengao, Soum).", "BFA"),
         ("On 3 May 2021, in Xqzencia, Metropolitana, nurses protested against the lack of masks.", "CHL"),
+        # a place noun with its adjective still links the name to its area
+        ("On 3 May 2021, an IED hit a truck heading to Toronto military camp (Marib, Marib), killing 2 soldiers.", "YEM"),
+        # a town abroad matched only by a looser spelling gives way to the article's area
+        ("On 3 May 2021, Houthi forces fired machine guns at farms in Mogadishuu area (Xqz Tuhayt, Al Hudaydah).", "YEM"),
         # a backer is no place: "Turkey backed factions" fought in Syria
         ("On 3 May 2021, regime forces shelled Turkey backed factions in Xqz area in Al-Hasakeh countryside.", "SYR"),
     ],

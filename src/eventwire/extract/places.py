@@ -964,6 +964,7 @@ class _Candidate:
     score: float = 0.0
     p: float = 0.0
     demonym: bool = False  # the place of a demonym ("Iraqi" -> Iraq)
+    exact: bool = True  # matched by one of its names as written, not by a looser spelling
 
 
 def toponym_candidates(name: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
@@ -997,7 +998,7 @@ def _candidates(name: str, gazetteer: Gazetteer) -> list[_Candidate]:
                 prior -= ALTERNATE_NAME_PENALTY  # "Youngstown" is also a former name of a village
             if gazetteer.is_capital(match.entry):
                 prior += CAPITAL_BONUS
-        found.append(_Candidate(match.entry, prior))
+        found.append(_Candidate(match.entry, prior, exact=match.exact))
     if found and (demonym is not None or matches[0].tier == 0):
         # A country, continent or demonym resolves to that place; only an admin1 of the same
         # name ("Georgia" in a US story) may take its place, on the article's evidence.
@@ -1399,8 +1400,8 @@ def _fallback(
         return None
     entry = top.entry
     small = VILLAGE_POPULATION if village else FALLBACK_POPULATION  # "Tabaj village": no town of 30,000
-    if entry.feature not in ("city", "admin2") or entry.population >= small:
-        return entry
+    if entry.feature not in ("city", "admin2") or (entry.population >= small and top.exact):
+        return entry  # a town matched only by a looser spelling ("Korogo" for Korhogo) is no evidence of its size
     if entry.feature == "admin2" and entry.population == 0:
         return entry  # an area whose towns are unknown is not known to be small
     confident = [  # demonyms name actors as often as places: "Saudi-led strikes in Marib"
@@ -1474,7 +1475,7 @@ def _comma_pairs(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
         between = text[spans[i][1] : spans[j][0]]
         cue_then_mark = _CUE_THEN_MARK.match(between)
         if (
-            cue_then_mark and all(w.lower() in PLACE_CUES for w in cue_then_mark["cues"].split())
+            cue_then_mark and cue_then_mark["cues"].split()[-1].lower() in PLACE_CUES  # "Al Alam military camp (Marib"
             and len(cue_then_mark["rest"].split()) <= MAX_NAME_REST
         ):
             between = " " + cue_then_mark["mark"] + " "  # "Badah town (Larkana", "Zhari district, Kandahar"
