@@ -32,6 +32,12 @@ def _sub_event_types(nlp, text: str) -> list[str]:
     ("On Saturday, security forces forcibly disappeared a journalist in Aden.", "Abduction/forced disappearance"),
     # the parse hung the passive's subject on the place before it
     ("On Saturday, in Tecate municipality, Baja California, a dead man with bruises was found near a dam.", "Attack"),
+    # the police using force on a gathering, or dispersing a group, intervene in a demonstration
+    ("On Saturday, police used force against locals protesting outside the district office in Xqzpur.",
+     "Protest with intervention"),
+    ("On Saturday, residents protested over water cuts in Xqzville and police dispersed the group.",
+     "Protest with intervention"),
+    ("On Saturday, in Xqzique, a group of youths set on fire barricades across the main street.", "Violent demonstration"),
 ])
 def test_sub_event_type_of_one_line_incidents(nlp, text: str, sub_event_type: str) -> None:
     assert sub_event_type in _sub_event_types(nlp, text)

@@ -104,9 +104,10 @@ def _noun_modifiers(token: Token) -> list[str]:
 
 def _verb_particle(token: Token) -> str | None:
     """'set off', 'call for', 'set on fire', 'set alight'."""
-    if any(child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ == "fire" for g in child.children)
-           for child in token.children):
-        return "on fire"  # also after a date ("On 6 May ... were set on fire")
+    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "set barricades on fire": on the object
+    if any(child.dep_ == "prep" and child.lower_ == "on" and any(g.lower_ == "fire" for g in child.subtree if g is not child)
+           for holder in holders for child in holder.children):
+        return "on fire"  # also after a date ("On 6 May ... were set on fire"), "set on fire barricades"
     for child in token.children:
         if child.dep_ in ("prt", "acomp", "oprd", "advmod") and child.lower_ in ("alight", "ablaze", "off", "up", "out", "down", "over"):
             return child.lower_
@@ -135,6 +136,9 @@ def _object_words(token: Token) -> list[str]:
                     words.extend(c.lemma_.lower() for c in conj.children if c.dep_ in ("compound", "amod"))
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "onto"):
             words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "on":  # "set on fire barricades": the tagger's "fire barricades"
+            words.extend(g.lemma_.lower() for g in child.children
+                         if g.dep_ == "pobj" and any(c.lower_ == "fire" and c.dep_ == "compound" for c in g.children))
         if child.dep_ == "prep" and child.lower_ == "from" and token.lemma_.lower() in LEAVING_VERBS:
             # "withdrew from the town": the place left is what the withdrawal acts on
             words.extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
