@@ -38,6 +38,8 @@ def _sub_event_types(nlp, text: str) -> list[str]:
     ("On Saturday, residents protested over water cuts in Xqzville and police dispersed the group.",
      "Protest with intervention"),
     ("On Saturday, in Xqzique, a group of youths set on fire barricades across the main street.", "Violent demonstration"),
+    # a verb joined to "prevented" is an act of its own, not a habit
+    ("On Saturday, police forces prevented and detained 5 people who gathered in Xqzcayir neighborhood.", "Arrests"),
 ])
 def test_sub_event_type_of_one_line_incidents(nlp, text: str, sub_event_type: str) -> None:
     assert sub_event_type in _sub_event_types(nlp, text)
@@ -75,3 +77,10 @@ def test_the_weapon_fired_is_no_second_event(nlp) -> None:
 ])
 def test_one_kind_told_twice_in_a_sentence_is_one_event(nlp, text: str) -> None:
     assert len(_sub_event_types(nlp, text)) == 1, _sub_event_types(nlp, text)
+
+
+def test_forces_the_parse_hung_a_fight_on_are_its_side(nlp) -> None:
+    (event,) = [e for e in events_of(nlp, "On Saturday, the military forces engaged in fire fight with separatists in Xqzfut town, Mezam.", DATE)
+                if e.acled is not None]
+    assert event.acled.sub_event_type == "Armed clash"
+    assert event.actor1.type == "state_forces"

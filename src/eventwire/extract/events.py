@@ -445,8 +445,8 @@ def _is_background(token: Token) -> bool:
             return True
         if habitual and node.i != token.i:
             return True
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or (node.dep_ == "conj" and node.pos_ == "VERB"):
+            break  # "prevented and detained 5 people": a verb joined to another is an act of its own
         node = node.head
     return False
 
@@ -458,6 +458,9 @@ def _engages_someone(verb: Token) -> bool:
         return False
     if any(child.dep_ == "dobj" for child in verb.children):
         return True
+    if any(fight.dep_ == "pobj" and any(p.dep_ == "prep" and p.lower_ == "with" for p in fight.children)
+           for fight in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children)):
+        return True  # "engaged in a fire fight with separatists": a fight, whatever the parse made of the verb
     return verb.dep_ in ("ROOT", "conj", "ccomp", "parataxis") and not any(
         child.dep_ == "aux" and child.lower_ == "to" for child in verb.children
     )
@@ -607,7 +610,8 @@ def _target_token(token: Token, *, bodies: bool = True) -> Token | None:
         return _people_a_site_is_for(_victim_object(token) or _first_actor_like(
             [*prep_objects(token, TARGET_PREPOSITIONS), *aimed, *prep_objects(token, frozenset({"with"}))]
         ))
-    target = _first_actor_like(list(prep_objects(token, TARGET_PREPOSITIONS)))
+    opponents = [t for t in prep_objects(token, frozenset({"with"})) if t.lemma_.lower() not in WEAPON_LEMMAS]
+    target = _first_actor_like([*prep_objects(token, TARGET_PREPOSITIONS), *opponents])  # "a fire fight with separatists"
     if bodies and target is None and token.lemma_.lower() in ("body", "bodies", "remains", "corpse"):
         target = next(prep_objects(token, frozenset({"of"})), None)
     verb = governing_verb(token)
@@ -688,6 +692,9 @@ def _agent_and_target(token: Token, resolver: ActorResolver) -> tuple[ActorRef |
         verb = governing_verb(token)
         if verb is not None and verb.lemma_ in CARRY_OUT_VERBS and token.dep_ == "dobj":
             agent_token = agent_token or subject_of(verb)
+        if verb is not None and verb.lemma_ == "engage" and token.dep_ == "pobj":
+            # "forces engaged in a fire fight": the subject, or the noun the parse hung the verb on
+            agent_token = agent_token or subject_of(verb) or (verb.head if verb.dep_ == "acl" else None)
     agent = _resolve_actor_token(agent_token, resolver)
     if _armed_owner(target_token) is not None:
         return agent, resolver.armed_group_holding(target_token)
