@@ -73,3 +73,7 @@ def test_a_political_act_happened_where_its_clause_says_but_a_speech_nowhere() -
     assert _event_country(delivered) == "MEX"
     said = [e for e in extract("The foreign minister said in Rome on Monday that Italy condemned the strikes.", date="2021-05-04")]
     assert said and all(e.location is None for e in said)
+
+
+def test_a_peoples_name_after_a_comma_holds_no_place() -> None:
+    assert _event_country("On 3 May 2021, during an arrest raid in Jericho, Israeli forces shot a man in the foot.") == "PSE"

@@ -1156,6 +1156,8 @@ def resolve_article_toponyms(
     if text is not None and spans is not None:
         for i, j in _comma_pairs(text, spans):
             ordered_links.append((keys[i], keys[j]))  # "Colon (Colon)": the town in its namesake province
+    # "in Jericho, Israeli forces shot ...": a people's name after the comma holds no place
+    ordered_links = [(inner, outer) for inner, outer in ordered_links if not any(c.demonym for c in distinct[outer])]
     ordered_links.extend(_links_past_unknown_places(ordered_links, distinct))
     links = set(ordered_links)
     _score(distinct, _points(near), fixed=fixed, links=links)
