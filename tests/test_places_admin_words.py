@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.extract.places import find_toponyms
 from eventwire.pipeline import extract
 from eventwire.resolve.gazetteer import admin_terms
 
@@ -77,3 +78,10 @@ def test_a_political_act_happened_where_its_clause_says_but_a_speech_nowhere() -
 
 def test_a_peoples_name_after_a_comma_holds_no_place() -> None:
     assert _event_country("On 3 May 2021, during an arrest raid in Jericho, Israeli forces shot a man in the foot.") == "PSE"
+
+
+def test_a_place_name_the_tagger_took_for_a_date_is_a_place(parse, gaz) -> None:
+    doc = parse("Soldiers raided a village in the Xqz region of Dahuk, Northern Iraq, on Monday.")
+    found = {p.text: p.entry.country_iso3 for p in find_toponyms(doc, gaz)}
+    assert found.get("Dahuk") == "IRQ"
+    assert "Monday" not in found

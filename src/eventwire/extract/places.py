@@ -230,6 +230,20 @@ def _core_name(span: Span) -> str:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "day",
+    "days", "week", "weeks", "month", "months", "year", "years", "night", "morning", "evening", "afternoon",
+    "weekend", "ramadan", "eid", "christmas", "easter", "spring", "summer", "autumn", "fall", "winter", "decade",
+})
+
+
+def _no_calendar_words(ent: Span) -> bool:
+    """An entity the tagger called a date that has neither a number nor a word of the calendar."""
+    return not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in ent)
+
+
 def _proper_noun_runs(doc: Doc) -> list[Span]:
     """Runs of proper nouns (with inner hyphens/apostrophes) outside person/organisation entities."""
     runs: list[Span] = []
@@ -683,6 +697,11 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[Span, str]]:
                 spans.append((_extend_with_cue(ent), "position"))  # "in Asuncion", "(Shopian district" as NORP
             elif ent.label_ == "NORP" and gazetteer.demonym_place(core) is None and _is_strong_name(core, gazetteer):
                 spans.append((ent, "name"))  # "the countryside of Aleppo" labelled NORP
+            continue
+        if ent.label_ == "DATE" and _no_calendar_words(ent) and _is_name_like(ent) and (
+            _in_place_position(ent) or _in_parenthesis(ent) or _after_place_and_comma(ent, spans)
+        ) and _is_listed_name(own, gazetteer):
+            spans.append((ent, "position"))  # "Gara region of Dahuk, Northern Iraq" with "Dahuk" a DATE
             continue
         if ent.label_ not in ("PERSON", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"):
             continue
