@@ -85,3 +85,19 @@ def test_a_place_name_the_tagger_took_for_a_date_is_a_place(parse, gaz) -> None:
     found = {p.text: p.entry.country_iso3 for p in find_toponyms(doc, gaz)}
     assert found.get("Dahuk") == "IRQ"
     assert "Monday" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a district known only by its seat holds a town of its province, however far the seat
+        ("On 6 May 2021, residents protested over water shortages in Mithi town (Hyderabad, Sindh).", "Mithi"),
+        # a road named after a town runs elsewhere: the event is in the town the sentence names
+        ("On 6 May 2021, traders protested outside a bank on Jhelum road in Rawalpindi city.", "Rawalpindi"),
+        # a bearing is taken from a place: the event is in the district before it
+        ("On 6 May 2021, two coalition air raids were reported on Harib district west of Marib city (Marib).", "Harib"),
+    ],
+)
+def test_the_event_is_at_the_place_meant(text: str, place: str) -> None:
+    events = [e for e in extract(text, date="2021-05-08") if e.location is not None]
+    assert events and events[0].location.name == place

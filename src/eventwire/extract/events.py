@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import ActorRef, ActorResolver
 from eventwire.extract.dates import DateSpan
-from eventwire.extract.places import PlaceMention
+from eventwire.extract.places import PlaceMention, names_a_road
 from eventwire.extract.quotes import Quote, quote_for_sentence
 from eventwire.extract.syntax import (
     SPEECH_LEMMAS,
@@ -540,8 +540,19 @@ def is_origin(place: PlaceMention, doc: Doc) -> bool:
 
 def _places_in(scope: set[int], places: list[PlaceMention], doc: Doc) -> list[PlaceMention]:
     found = [p for p in places if p.start in scope and not _is_relative_locator(p, doc)]
-    where = [p for p in found if not is_origin(p, doc)]
+    # not where people came from, nor a road named after a town ("on Murree road in Rawalpindi")
+    where = [p for p in found if not is_origin(p, doc) and not names_a_road(p.span(doc)) and not _bearing_from(p, doc)]
     return where or found
+
+
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "north-east", "north-west", "south-east", "south-west"})
+
+
+def _bearing_from(place: PlaceMention, doc: Doc) -> bool:
+    """"Sirwah district west of Marib city": the place a bearing is taken from, not the place itself."""
+    root = place.span(doc).root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COMPASS_WORDS
 
 
 def _dates_in(indices: set[int] | range, dates: list[DateSpan], doc: Doc) -> list[DateSpan]:

@@ -861,7 +861,7 @@ def find_toponyms(
     )
     mentions = []
     for (span, name, role), entry in zip(candidates, entries):
-        if entry is None or (_names_a_road(span) and entry.feature not in ("city", "admin1", "admin2")):
+        if entry is None or (names_a_road(span) and entry.feature not in ("city", "admin1", "admin2")):
             continue  # "the Pacific road", "Black Sea junction": a road's name, not where it runs
         stand_in = _in_parenthesis(span) or entry not in toponym_candidates(name, gazetteer)
         if role == "place" and entry.feature == "country" and _acts(span):
@@ -890,7 +890,8 @@ def _cue_of(span: Span) -> str | None:
     return doc[span.end].lower_ if span.end < len(doc) and doc[span.end].lower_ in PLACE_CUES else None
 
 
-def _names_a_road(span: Span) -> bool:
+def names_a_road(span: Span) -> bool:
+    """"the Pacific road", "Murree road": a road's name, not where it runs."""
     doc = span.doc
     return span[-1].lower_ in ROAD_NOUNS or (span.end < len(doc) and doc[span.end].lower_ in ROAD_NOUNS)
 
@@ -904,7 +905,7 @@ def _from_the_roads_start(span: Span) -> Span:
     first = doc[span.start - 2]
     if not (first.text[:1].isupper() and first.is_alpha and not first.whitespace_):
         return span
-    return doc[span.start - 2 : span.end] if _names_a_road(span) else span
+    return doc[span.start - 2 : span.end] if names_a_road(span) else span
 
 
 def _city_of_a_quarter(span: Span, gazetteer: Gazetteer) -> Span:
@@ -934,9 +935,25 @@ def _role(span: Span, source: str) -> Role:
         return "metonym"
     if _after_place_word(span):
         return "place"  # "near Caracuaro de Morelos,", "in Samana subdivision": whatever the parse says
+    if _before_a_bearing(span):
+        return "place"  # "Sirwah district west of Marib": the parse made the district a modifier of "west"
     if _is_modifier_only(span) or _is_affiliation(span):  # "Turkey backed factions": a backer
         return "modifier"
     return "place"
+
+
+BEARING_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _before_a_bearing(span: Span) -> bool:
+    """"Sirwah district west of ...": a place named with its place noun, right before a bearing."""
+    doc = span.doc
+    i = span.end
+    if span[-1].lower_ not in PLACE_CUES:
+        if i >= len(doc) or doc[i].lower_ not in PLACE_CUES:
+            return False
+        i += 1
+    return i + 1 < len(doc) and doc[i].lower_ in BEARING_WORDS and doc[i + 1].lower_ == "of"
 
 
 def find_places(
@@ -1335,6 +1352,8 @@ def _inside_container(
         km = haversine_km((entry.latitude, entry.longitude), (container.latitude, container.longitude))
         if km <= (NEIGHBOUR_KM if container.country_iso3 == entry.country_iso3 else ACROSS_A_LINE_KM):
             return entry  # a neighbouring place, as far as the gazetteer knows; a quarter across a line too
+        if container.feature == "city" and entry.feature == "city" and entry.admin1 and entry.admin1 == container.admin1:
+            return entry  # "Hingorja town (Khairpur, Sindh)": a district known only by its seat holds the town
     return container
 
 
