@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.casualties import ClaimMention
-from eventwire.extract.events import EventCandidate, is_origin
+from eventwire.extract.events import ARMED_TYPES, EventCandidate, is_origin
 from eventwire.extract.places import PLACE_CUES, PlaceMention, lies_in, narrowest_in_chain
 from eventwire.resolve.actors import KBActor, load_actor_kb
 from eventwire.resolve.event_types import load_event_table
@@ -40,7 +40,6 @@ def to_records(doc: Doc) -> list[Event]:
 
 
 TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-ARMED_ACTOR_TYPES = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia"})
 
 
 def _ground_lost_by_the_foe(candidate: EventCandidate, event: Event, built: list[tuple[EventCandidate, Event]]) -> Event:
@@ -52,7 +51,7 @@ def _ground_lost_by_the_foe(candidate: EventCandidate, event: Event, built: list
     foe = next(
         (other.actor2 for other_candidate, other in built
          if other is not event and other.actor2 is not None and other.actor1.name == event.actor1.name
-         and other.actor2.type in ARMED_ACTOR_TYPES and sentences & {m.sentence.start for m in other_candidate.mentions}),
+         and other.actor2.type in ARMED_TYPES and sentences & {m.sentence.start for m in other_candidate.mentions}),
         None,
     )
     if foe is None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.actors import ActorRef, ActorResolver
 from eventwire.extract.dates import DateSpan
-from eventwire.extract.places import PlaceMention, names_a_road
+from eventwire.extract.places import BEARING_WORDS, PlaceMention, names_a_road
 from eventwire.extract.quotes import Quote, quote_for_sentence
 from eventwire.extract.syntax import (
     SPEECH_LEMMAS,
@@ -545,14 +545,10 @@ def _places_in(scope: set[int], places: list[PlaceMention], doc: Doc) -> list[Pl
     return where or found
 
 
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                           "north-east", "north-west", "south-east", "south-west"})
-
-
 def _bearing_from(place: PlaceMention, doc: Doc) -> bool:
     """"Sirwah district west of Marib city": the place a bearing is taken from, not the place itself."""
     root = place.span(doc).root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COMPASS_WORDS
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in BEARING_WORDS
 
 
 def _dates_in(indices: set[int] | range, dates: list[DateSpan], doc: Doc) -> list[DateSpan]:
@@ -878,7 +874,7 @@ class _MentionFinder:
     def _people_restricted(self, mention: Mention) -> ActorRef | None:
         """A curfew, a ban or martial law is imposed on the people of the place it covers (else
         of the country of whoever imposes it)."""
-        place = next((p for p in mention.places if p.country_iso3), None)
+        place = _country_place(mention)
         if place is not None:
             return self.resolver.people_at(place)
         if mention.agent is not None and mention.agent.actor.country_iso3:
@@ -1086,8 +1082,13 @@ def _told_in_passive(token: Token) -> bool:
 def _authorities_of_place(mention: Mention, resolver: ActorResolver) -> ActorRef | None:
     """"a Briton was put under investigation in Spain", "the newspaper was banned in Kenya": a
     state act with no doer named is the act of the state where it happened."""
-    place = next((p for p in mention.places if p.country_iso3), None)
+    place = _country_place(mention)
     return resolver.government_at(place) if place is not None else None
+
+
+def _country_place(mention: Mention) -> PlaceMention | None:
+    """The first place of the mention's clause whose country is known."""
+    return next((p for p in mention.places if p.country_iso3), None)
 
 
 def _states_a_speech_noun(verb: Token) -> bool:

@@ -421,12 +421,15 @@ def _is_listed_name(name: str, gazetteer: Gazetteer) -> bool:
 def _closes_an_admin_chain(span: Span, gazetteer: Gazetteer) -> bool:
     """"(Jos North LGA, Plateau)", "(Mamprugo Moaduri, North East)": the last name of a chain in
     brackets is a province, also when its name is a common word; it must be one by that name."""
-    doc = span.doc
-    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].text != "," or doc[span.end].text != ")":
-        return False
-    key = _key(_without_article(span))
-    return any(m.exact and m.entry.feature == "admin1" and _key(m.entry.name) == key
-               for m in gazetteer.matches(_without_article(span), limit=5, fallback=False))
+    return _ends_a_bracketed_chain(span) and _is_province_name(_without_article(span), gazetteer)
+
+
+def _is_province_name(name: str, gazetteer: Gazetteer, *, own_name: bool = True) -> bool:
+    """Whether a first-level area of the gazetteer is called so: by its own name, or (not
+    ``own_name``) by any of its names."""
+    key = _key(name)
+    return any(m.exact and m.entry.feature == "admin1" and (not own_name or _key(m.entry.name) == key)
+               for m in gazetteer.matches(name, limit=5, fallback=False))
 
 
 # Arabic names keep their article in lower case: "al-Hasakeh", "el-Arish", "al Bab".
@@ -571,8 +574,7 @@ def _names_a_peoples_area(ent: Span, gazetteer: Gazetteer) -> bool:
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].lower_ not in PEOPLES_AREA_CUES:
         return False
-    name = _without_article(ent)
-    return any(m.exact and m.entry.feature == "admin1" for m in gazetteer.matches(name, limit=5, fallback=False))
+    return _is_province_name(_without_article(ent), gazetteer, own_name=False)
 
 
 def _is_affiliation(span: Span) -> bool:
@@ -942,7 +944,8 @@ def _role(span: Span, source: str) -> Role:
     return "place"
 
 
-BEARING_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+BEARING_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "north-east", "north-west", "south-east", "south-west"})
 
 
 def _before_a_bearing(span: Span) -> bool:
